@@ -1,0 +1,51 @@
+"""Text normalization, the first step of every document: the text all spans point into.
+
+NFC, one tone placement, no control or zero-width characters, one kind of space and line
+break, number artefacts mended, Markdown markup and portal chrome removed, and lines that a
+crawler flattened split again. Extraction never sees the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractors.chrome import strip_chrome
+from extractors.layout import split_flattened
+from extractors.markdown import markdown_to_lines
+from extractors.tones import modern_tones
+
+# Controls except tab and newline, zero-width characters, BOM, soft hyphen, replacement char.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060-\u2064\ufeff\u00ad\ufffd]")
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+# "tháng 0 6", "ngày 0 5": a zero split from its digit by a stray space in a date.
+_SPLIT_ZERO = re.compile(r"\b((?:ngày|tháng|Ngày|Tháng) 0) (?=\d\b)")
+# "1 ,5%" / "1, 5%": a decimal comma split from its digits before a percent sign.
+_SPLIT_DECIMAL = re.compile(r"(?<=\d) ?, ?(?=\d{1,2} ?%)")
+_SPACE_BEFORE_PERCENT = re.compile(r"(?<=\d) +%")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def normalize_chars(text: str) -> str:
+    """Character-level clean-up: NFC, tones, spaces, line breaks, invisible characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    text = text.translate(_DASHES).replace("\u2026", "...")
+    text = modern_tones(text)
+    text = _SPLIT_ZERO.sub(r"\1", text)
+    text = _SPLIT_DECIMAL.sub(",", text)
+    return _SPACE_BEFORE_PERCENT.sub("%", text)
+
+
+def normalize_text(text: str, *, markdown: bool = False) -> str:
+    """The normalized text of a document: the one every span of its record points into."""
+    text = normalize_chars(text)
+    lines = markdown_to_lines(text) if markdown else text.split("\n")
+    lines = split_flattened(lines)
+    lines = strip_chrome(lines)
+    lines = [" ".join(line.split()) for line in lines]
+    text = "\n".join(lines).strip()
+    return _BLANK_RUN.sub("\n\n", text) + "\n"

@@ -1,0 +1,30 @@
+"""Small shared vocabulary of the genre: character classes and level words.
+
+Larger vocabularies (agencies, headings, chrome, units) live in ``data/`` as files.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Every upper-case Latin letter Vietnamese uses (Đ, Ư, Ơ, Ă, Â, Ê, Ô and their toned forms).
+UPPER = "".join(
+    sorted(
+        {
+            c
+            for c in (chr(i) for i in range(0x41, 0x1F00))
+            if c.isupper() and unicodedata.name(c, "").startswith("LATIN")
+        }
+    )
+)
+LOWER = UPPER.lower()
+UPPER_CLASS = f"[{UPPER}]"
+LOWER_CLASS = f"[{LOWER}]"
+
+ROMAN = "(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+
+
+def is_caps_line(line: str) -> bool:
+    """True when every letter of the line is upper case (a heading, a header line)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -1,0 +1,65 @@
+"""The ``kehoach`` command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from flows.extract import Failure, extract_many, find_documents
+from flows.output import RecordWriter
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kehoach")
+def main() -> None:
+    """kehoach: structured plan records from Vietnamese official documents."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json"]),
+    default="jsonl",
+    show_default=True,
+    help="JSON Lines (one record per line) or one JSON array.",
+)
+@click.option("--with-text", is_flag=True, help="Include the normalized text the spans point into.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+def extract(paths: tuple[Path, ...], output: str, fmt: str, with_text: bool, progress: bool | None) -> None:
+    """Extract one plan record per document from files and folders (searched recursively)."""
+    files = list(find_documents(paths))
+    show = sys.stderr.isatty() if progress is None else progress
+    failed = 0
+    with RecordWriter(output, fmt) as writer:
+        results = extract_many(files, with_text=with_text)
+        if show:
+            from tqdm import tqdm
+
+            results = tqdm(results, total=len(files), unit="doc", file=sys.stderr)
+        for result in results:
+            if isinstance(result, Failure):
+                failed += 1
+                click.echo(f"kehoach: {result.path}: {result.reason}", err=True)
+            else:
+                writer.write(result)
+    if failed:
+        click.echo(f"kehoach: {failed} of {len(files)} documents failed", err=True)
+        sys.exit(1)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the plan record."""
+    from models.schema import schema_json
+
+    click.echo(schema_json(), nl=False)
+
+
+if __name__ == "__main__":
+    main()
+

@@ -1,0 +1,50 @@
+"""Pydantic v2 models of the kehoach plan record (see ../shared/spec/plan-record.md).
+
+The field names of the spec are a contract with other systems: never rename or drop one.
+"""
+
+from models.record import (
+    Activity,
+    Article,
+    Agency,
+    Baseline,
+    Citation,
+    Document,
+    Extractor,
+    Funding,
+    Indicator,
+    Issuer,
+    Objectives,
+    Period,
+    Plan,
+    PlanRecord,
+    Reporting,
+    Responsibility,
+    Schedule,
+    Section,
+    Signer,
+    Source,
+)
+
+__all__ = [
+    "Activity",
+    "Article",
+    "Agency",
+    "Baseline",
+    "Citation",
+    "Document",
+    "Extractor",
+    "Funding",
+    "Indicator",
+    "Issuer",
+    "Objectives",
+    "Period",
+    "Plan",
+    "PlanRecord",
+    "Reporting",
+    "Responsibility",
+    "Schedule",
+    "Section",
+    "Signer",
+    "Source",
+]
