@@ -45,7 +45,7 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
         for col in range(width):
             for row in rows:
                 if col < len(row) and row[col]:
-                    out.extend(_clean(part) for part in _BREAK_TAG.split(row[col]))
+                    out.extend(part.strip() for part in _BREAK_TAG.split(_clean(row[col])))
             out.append("")
         return out
     for row in rows:
@@ -66,7 +66,7 @@ def markdown_to_lines(text: str) -> list[str]:
         if table:
             out.extend(_table_lines(table))
             table = []
-        out.extend(_clean(part) for part in _BREAK_TAG.split(line))
+        out.extend(_BREAK_TAG.split(_clean(line)))
     if table:
         out.extend(_table_lines(table))
     return out

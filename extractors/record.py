@@ -1,13 +1,30 @@
-"""Facts → record: assemble the plan record of one document from its normalized text."""
+"""Facts → record: assemble the plan record of one document from its normalized text.
+
+The steps are the folders of the path a document takes: ``normalize`` (text), ``header`` /
+``segments`` / ``sections`` (structure), one module per fact type (facts), and this module
+(the record). Each step is a function that can be called and tested alone.
+"""
 
 from __future__ import annotations
 
 import hashlib
 
+from extractors.agencies import canonical_agency, iter_agencies
+from extractors.casing import cased_forms, sentence_case
+from extractors.checks import citation_warnings, indicator_warnings, period_warnings
+from extractors.citations import CitationMention, iter_citations
+from extractors.header import Header, parse_header, type_name
+from extractors.issuer import issuer_from_header, issuer_from_text
+from extractors.lines import Line, split_lines
 from extractors.normalize import normalize_text
-from models import Document, Extractor, PlanRecord, Source
+from extractors.plan import build_plan, period_of
+from extractors.segments import Segments, find_segments
+from extractors.signature import find_recipients
+from extractors.vocab import is_caps_line
+from models import Agency, Article, Citation, Document, Extractor, Issuer, Plan, PlanRecord, Signer, Source
 
 EXTRACTOR_VERSION = "0.1.0"
+_ISSUER_SEARCH = 3000
 
 
 def record_id(text: str) -> str:
@@ -15,13 +32,173 @@ def record_id(text: str) -> str:
     return "kh-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
+def _cased(value: str, forms: dict[str, str]) -> str:
+    return sentence_case(value, forms) if is_caps_line(value) else value
+
+
+def _issuer(text: str, header: Header, segments: Segments) -> Issuer | None:
+    fact = issuer_from_header([(f.value, f.start, f.end) for f in header.issuer_lines])
+    if fact is None:
+        end = segments.preamble[1] if segments.preamble[1] > header.body_start else header.body_start + _ISSUER_SEARCH
+        fact = issuer_from_text(text, 0, min(len(text), end))
+    if fact is None:
+        return None
+    return Issuer(name=fact.name, level=fact.level, province=fact.province, span=(fact.start, fact.end))
+
+
+def _citations(
+    text: str, header: Header, segments: Segments, own_number: str | None
+) -> tuple[list[Citation], list[tuple[int, int]]]:
+    """Cited documents, one per number (or law title), first mention kept; and every mention's span."""
+    basis_end = segments.preamble[1]
+    by_key: dict[str, tuple[CitationMention, bool]] = {}
+    spans: list[tuple[int, int]] = []
+    for c in iter_citations(text, header.title.start if header.title else header.body_start):
+        spans.append((c.start, c.end))
+        if c.number and c.number == own_number:
+            continue
+        key = c.number or c.title
+        if not key:
+            continue
+        basis = c.start < basis_end
+        if key in by_key:
+            first, was_basis = by_key[key]
+            merged = first if first.date or not c.date else c
+            by_key[key] = (merged, was_basis or basis)
+        else:
+            by_key[key] = (c, basis)
+    citations = []
+    for c, basis in sorted(by_key.values(), key=lambda item: item[0].start):
+        issuer = canonical_agency(c.issuer).name if c.issuer and canonical_agency(c.issuer) else c.issuer
+        citations.append(
+            Citation(
+                type=c.type,
+                number=c.number,
+                date=c.date,
+                issuer=issuer,
+                role="basis" if basis else "reference",
+                title=c.title,
+                span=(c.start, c.end),
+            )
+        )
+    return citations, spans
+
+
+def _agencies(text: str) -> list[Agency]:
+    found: dict[str, Agency] = {}
+    for m in iter_agencies(text):
+        if m.is_group:
+            continue
+        agency = found.setdefault(m.name, Agency(name=m.name, level=m.level))
+        if m.surface != m.name and m.surface not in agency.aliases:
+            agency.aliases.append(m.surface)
+        agency.mentions.append((m.start, m.end))
+    return list(found.values())
+
+
+def _signers(segments: Segments) -> list[Signer]:
+    signers: list[Signer] = []
+    for block in segments.signatures:
+        if block.name and all(s.name != block.name for s in signers):
+            span = (block.name_start, block.name_end) if block.name_start is not None else None
+            signers.append(Signer(name=block.name, title=block.title, authority=block.authority, span=span))
+    return signers
+
+
+def _articles(text: str, segments: Segments) -> list[Article]:
+    """The articles (Điều) of a decision, each up to the next one or the signature."""
+    ends = [start for _, start, _ in segments.articles[1:]]
+    last = segments.signatures[0].start if segments.signatures else len(text)
+    ends.append(max(last, segments.articles[-1][2]) if segments.articles else last)
+    return [
+        Article(number=number, text=" ".join(text[start:end].split()), span=(start, end))
+        for (number, start, _), end in zip(segments.articles, ends, strict=True)
+    ]
+
+
+def _plan_title(segments: Segments, forms: dict[str, str]) -> str | None:
+    if segments.plan_title is None:
+        return None
+    title = " ".join(_cased(segments.plan_title.value, forms).split())
+    kind = type_name(segments.plan_heading.value) if segments.plan_heading else None
+    if not kind:
+        return title
+    first, _, rest = title.partition(" ")
+    first = forms.get(first.lower(), first.lower())
+    return f"{kind} {first} {rest}".strip()
+
+
+def _document(text: str, lines: list[Line], header: Header, segments: Segments, forms: dict[str, str]) -> Document:
+    spans = {}
+    for name in ("number", "place", "type", "title"):
+        f = getattr(header, name)
+        if f is not None:
+            spans[name] = (f.start, f.end)
+    if header.date is not None:
+        spans["issued_date"] = (header.date.start, header.date.end)
+    recipients, _ = find_recipients(lines, next((ln.index for ln in lines if ln.start >= header.body_start), 0))
+    return Document(
+        number=header.number.value if header.number else None,
+        type=type_name(header.type.value) if header.type else None,
+        issuer=_issuer(text, header, segments),
+        place=header.place.value if header.place else None,
+        issued_date=header.date.value if header.date else None,
+        title=" ".join(_cased(header.title.value, forms).split()) if header.title else None,
+        signers=_signers(segments),
+        recipients=recipients,
+        articles=_articles(text, segments),
+        spans=spans,
+    )
+
+
+def _plan(
+    text: str, lines: list[Line], segments: Segments, forms: dict[str, str], spans: list[tuple[int, int]]
+) -> Plan | None:
+    if segments.plan_start is None or segments.sections_end is None or segments.plan_end is None:
+        return None
+    title_field = segments.plan_title
+    period = period_of(title_field.value, spans, title_field.start) if title_field else None
+    return build_plan(
+        text,
+        lines,
+        segments.plan_start,
+        segments.sections_end,
+        segments.plan_end,
+        _plan_title(segments, forms),
+        period or period_of("", [], 0),
+        spans,
+    )
+
+
+def extract(text: str) -> tuple[Document, list[Citation], Plan | None, list[Agency], list[str]]:
+    """Every fact of a normalized text: document, citations, plan, agencies and warnings."""
+    lines = split_lines(text)
+    header = parse_header(text, lines)
+    segments = find_segments(text, lines, header)
+    forms = cased_forms(text)
+    document = _document(text, lines, header, segments, forms)
+    citations, spans = _citations(text, header, segments, document.number)
+    plan = _plan(text, lines, segments, forms, spans)
+    warnings = citation_warnings(citations, document.issued_date)
+    if plan is None:
+        warnings.append("the document carries no plan")
+    else:
+        warnings += indicator_warnings(plan.indicators) + period_warnings(plan.period)
+    return document, citations, plan, _agencies(text), warnings
+
+
 def build_record(raw_text: str, source: Source, *, markdown: bool = False, with_text: bool = False) -> PlanRecord:
     """The plan record of a document, given its text as read from the file."""
     text = normalize_text(raw_text, markdown=markdown)
+    document, citations, plan, agencies, warnings = extract(text)
     return PlanRecord(
         id=record_id(text),
         source=source,
-        document=Document(),
+        document=document,
+        citations=citations,
+        plan=plan,
+        agencies=agencies,
+        warnings=warnings,
         extractor=Extractor(version=EXTRACTOR_VERSION),
         text=text if with_text else None,
     )

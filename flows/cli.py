@@ -9,6 +9,7 @@ import click
 
 from flows.extract import Failure, extract_many, find_documents
 from flows.output import RecordWriter
+from flows.pipeline_cli import COMMANDS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,12 +54,28 @@ def extract(paths: tuple[Path, ...], output: str, fmt: str, with_text: bool, pro
 
 
 @main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file.")
+def show(path: Path, output: Path) -> None:
+    """Draw the facts of one document over its text (displaCy), to check every span by eye."""
+    from extractors.display import render_html
+    from flows.extract import extract_file
+
+    record = extract_file(path, with_text=True)
+    output.write_text(render_html(record, record.text or ""), encoding="utf-8")
+    click.echo(f"kehoach: {output}")
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the plan record."""
     from models.schema import schema_json
 
     click.echo(schema_json(), nl=False)
 
+
+for command in COMMANDS:
+    main.add_command(command)
 
 if __name__ == "__main__":
     main()

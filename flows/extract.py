@@ -1,14 +1,25 @@
-"""Extraction of local files: paths → documents → records, one bad file never stopping the rest."""
+"""Extraction of local files: paths → documents → records, one bad file never stopping the rest.
+
+Each document is read in a worker process with a time limit: a pathological file (a
+parser stuck in C code, a regular expression gone quadratic) costs its own record and
+nothing else; the worker is replaced and the batch goes on.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from extractors.record import build_record
 from flows.ingest import SUFFIXES, IngestError, load
+from flows.ingest.detect import looks_like_document
+from flows.ingest.limits import Limits
 from models import PlanRecord, Source
+
+_SNIFF_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -18,12 +29,28 @@ class Failure:
 
 
 def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files to extract: given files as they are, folders searched recursively, sorted."""
+    """The files to extract: given files as they are, folders searched recursively, sorted.
+
+    In a folder, a file is taken for its extension or, lacking a known one, for its first
+    bytes (a PDF saved as ``download.aspx``); hidden files are skipped.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".") and _is_document(p)
+            )
         else:
             yield path
+
+
+def _is_document(path: Path) -> bool:
+    if path.suffix.lower() in SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as stream:
+            return looks_like_document(stream.read(_SNIFF_BYTES))
+    except OSError:
+        return False
 
 
 def extract_file(path: Path, *, with_text: bool = False) -> PlanRecord:
@@ -36,14 +63,77 @@ def extract_file(path: Path, *, with_text: bool = False) -> PlanRecord:
     return record
 
 
-def extract_many(paths: Iterable[Path], *, with_text: bool = False) -> Iterator[PlanRecord | Failure]:
-    """Records of every file, in order; a file that fails yields a ``Failure`` and the rest go on."""
-    for path in paths:
+def extract_many(
+    paths: Iterable[Path], *, with_text: bool = False, limits: Limits | None = None
+) -> Iterator[PlanRecord | Failure]:
+    """Records of every file, in order; a file that fails or overruns the time limit yields a ``Failure``."""
+    seconds = (limits or Limits.from_env()).seconds_per_document
+    worker = _Worker(with_text)
+    try:
+        for path in paths:
+            yield worker.extract(path, seconds)
+    finally:
+        worker.stop()
+
+
+def _attempt(path: Path, with_text: bool) -> PlanRecord | Failure:
+    try:
+        return extract_file(path, with_text=with_text)
+    except IngestError as err:
+        return Failure(path, str(err))
+    except OSError as err:
+        return Failure(path, f"cannot read: {err.strerror or err}")
+    except Exception as err:  # noqa: BLE001 - one broken document must not cost the others
+        return Failure(path, f"{type(err).__name__}: {err}")
+
+
+def _serve(connection: Connection, with_text: bool) -> None:
+    """The worker's loop: a path in, a record or a failure out, until the parent closes."""
+    while True:
         try:
-            yield extract_file(path, with_text=with_text)
-        except IngestError as err:
-            yield Failure(path, str(err))
-        except OSError as err:
-            yield Failure(path, f"cannot read: {err.strerror or err}")
-        except Exception as err:  # noqa: BLE001 - one broken document must not cost the others
-            yield Failure(path, f"{type(err).__name__}: {err}")
+            path = connection.recv()
+        except EOFError:
+            return
+        connection.send(_attempt(path, with_text))
+
+
+class _Worker:
+    """A forked process that extracts one document at a time and is replaced when it overruns."""
+
+    def __init__(self, with_text: bool) -> None:
+        self._with_text = with_text
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._connection: Connection | None = None
+
+    def _start(self) -> Connection:
+        context = multiprocessing.get_context("fork")
+        parent, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child, self._with_text), daemon=True)
+        self._process.start()
+        child.close()
+        self._connection = parent
+        return parent
+
+    def extract(self, path: Path, seconds: float) -> PlanRecord | Failure:
+        connection = self._connection or self._start()
+        connection.send(path)
+        try:
+            if connection.poll(seconds):
+                return connection.recv()
+        except (EOFError, OSError):
+            code = self._process.exitcode if self._process else None
+            self.stop()
+            return Failure(path, f"the reader crashed on this file (exit code {code})")
+        self.stop()
+        return Failure(path, f"took longer than the time limit of {seconds:g} s per document")
+
+    def stop(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        if self._process is not None:
+            self._process.join(timeout=1)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join()
+            self._process = None

@@ -1,0 +1,154 @@
+"""The header of an official document: issuing body, số hiệu, place and date, type, trích yếu.
+
+The header is printed as a table: issuing body and number on the left, quốc hiệu and the
+place-and-date line on the right, then the type in capitals and the trích yếu. Once the
+layout step has put the columns in order, these are lines near the top; portals that
+print only the body (no header) leave most of them empty, and the record says null.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extractors.citations import normalize_doc_number
+from extractors.lines import Line, split_lines
+from extractors.vocab import is_caps_line
+
+_QUOC_HIEU = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", re.IGNORECASE)
+_TIEU_NGU = re.compile(r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNORECASE)
+_RULE = re.compile(r"^[-_=.* ]{2,}$")
+_NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w.\-/&]*/[\w.\-/&]+|/[\w.\-/&]+|\.{2,}[\w.\-/&]*)", re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^\d,;:()]{2,40}?),\s*ngày\s+(?P<day>\d{1,2}|\.+|…)\s+tháng\s+(?P<month>\d{1,2}|\.+|…)"
+    r"\s+năm\s+(?P<year>\d{4})",
+    re.IGNORECASE,
+)
+_VV = re.compile(r"^V/v\b", re.IGNORECASE)
+_HEADER_SCAN = 40
+_MAX_ISSUER_LINES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    issuer_lines: tuple[Field, ...]
+    number: Field | None
+    place: Field | None
+    date: Field | None
+    type: Field | None
+    title: Field | None
+    body_start: int
+
+
+@lru_cache(maxsize=1)
+def document_vocab() -> dict:
+    return tomllib.loads(resources.files("extractors.data").joinpath("document_types.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _type_heading() -> re.Pattern[str]:
+    names = sorted(document_vocab()["types"], key=len, reverse=True)
+    return re.compile(rf"^(?P<type>{'|'.join(map(re.escape, names))})(?=$|\s)\s*(?P<rest>.*)$")
+
+
+def type_name(heading: str) -> str | None:
+    """The document type a heading in capitals names ("KẾ HOẠCH" → "Kế hoạch")."""
+    return document_vocab()["types"].get(heading)
+
+
+def _field(line: Line, start: int, end: int) -> Field:
+    return Field(line.text[start:end], line.start + start, line.start + end)
+
+
+def _issuer_lines(lines: list[Line], quoc_hieu: int) -> tuple[Field, ...]:
+    found: list[Field] = []
+    i = quoc_hieu - 1
+    while i >= 0 and len(found) < _MAX_ISSUER_LINES:
+        text = lines[i].text.strip()
+        if not text or _RULE.match(text) or _NUMBER.match(text) or _VV.match(text):
+            i -= 1
+            continue
+        if not is_caps_line(text):
+            break
+        offset = lines[i].text.index(text)
+        found.append(_field(lines[i], offset, offset + len(text)))
+        i -= 1
+    return tuple(reversed(found))
+
+
+def _date(match: re.Match[str]) -> str | None:
+    day, month, year = match["day"], match["month"], match["year"]
+    if not (day.isdigit() and month.isdigit()):
+        return None
+    d, m = int(day), int(month)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{int(year):04d}-{m:02d}-{d:02d}"
+
+
+def _title(lines: list[Line], after: int) -> tuple[Field | None, int]:
+    """The trích yếu: the lines right after the type heading, up to the first blank line."""
+    i = after
+    while i < len(lines) and lines[i].blank:
+        i += 1
+    parts: list[Line] = []
+    while i < len(lines) and not lines[i].blank and len(parts) < 4:
+        text = lines[i].text.strip()
+        if parts and not is_caps_line(parts[-1].text) and is_caps_line(text):
+            break
+        if re.match(r"^(Căn cứ|Thực hiện|Xét|I\.|1\.)\s", text):
+            break
+        parts.append(lines[i])
+        i += 1
+    if not parts:
+        return None, after
+    value = " ".join(p.text.strip() for p in parts)
+    return Field(value, parts[0].start, parts[-1].end), parts[-1].index + 1
+
+
+def parse_header(text: str, lines: list[Line] | None = None) -> Header:
+    """The header fields that the top of the document states, with their spans."""
+    lines = lines if lines is not None else split_lines(text)
+    scan = lines[:_HEADER_SCAN]
+    quoc_hieu = next((ln.index for ln in scan if _QUOC_HIEU.search(ln.text)), None)
+    issuer = _issuer_lines(lines, quoc_hieu) if quoc_hieu is not None else ()
+    number = place = date = doc_type = title = None
+    body_line = 0
+    for line in scan:
+        stripped = line.text.strip()
+        if number is None and (m := _NUMBER.match(stripped)):
+            raw = m.group(1)
+            offset = line.text.index(raw)
+            if raw[0].isdigit():
+                number = Field(normalize_doc_number(raw), line.start + offset, line.start + offset + len(raw))
+            body_line = max(body_line, line.index + 1)
+        elif place is None and (m := _PLACE_DATE.match(stripped)):
+            offset = line.text.index(stripped)
+            place = _field(line, offset + m.start("place"), offset + m.end("place"))
+            iso = _date(m)
+            if iso:
+                date = Field(iso, line.start + offset + m.start(), line.start + offset + m.end())
+            body_line = max(body_line, line.index + 1)
+        elif doc_type is None and (m := _type_heading().match(stripped)) and is_caps_line(m["type"]):
+            offset = line.text.index(stripped)
+            doc_type = _field(line, offset, offset + m.end("type"))
+            if m["rest"]:
+                title = _field(line, offset + m.start("rest"), offset + len(stripped))
+                body_line = line.index + 1
+            else:
+                title, body_line = _title(lines, line.index + 1)
+            break
+        elif _QUOC_HIEU.search(stripped) or _TIEU_NGU.search(stripped):
+            body_line = max(body_line, line.index + 1)
+    body_start = lines[body_line].start if body_line < len(lines) else len(text)
+    return Header(issuer, number, place, date, doc_type, title, body_start)

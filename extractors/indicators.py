@@ -1,0 +1,661 @@
+"""Quantitative targets (chỉ tiêu): "dưới 1,5%", "9/9 xã", "01 tỷ đồng trở lên", "85%-90%".
+
+A plan states its targets as sentences or table rows that put a value next to what it
+measures, with a comparator ("dưới", "trở lên"), a direction ("giảm", "duy trì"), and
+sometimes a baseline ("từ 1,38% năm 2023 xuống còn 1,36% năm 2024") and a year. This
+module finds the values with regular expressions, rejects the numbers of the genre that
+are no targets (ages, dates, hotlines, document numbers, money in a budget line, the scope
+of an activity), and reads the words around each value within its own sentence, since the
+scorer and the reader both look for the target's sentence. Vocabulary lives in
+``data/indicators.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from extractors.numbers import NUMBER, SCALES, parse_number, parse_vnd
+from extractors.vocab import LOWER_CLASS
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorMention:
+    """One target: its value expression (start/end) and the sentence or table row it stands in."""
+
+    start: int
+    end: int
+    text: str
+    text_start: int
+    text_end: int
+    subject: str | None
+    value: float
+    value_max: float | None
+    unit: str
+    numerator: float | None
+    denominator: float | None
+    comparator: str
+    direction: str | None
+    baseline_value: float | None
+    baseline_year: int | None
+    target_year: int | None
+
+
+# --- Patterns that do not depend on the vocabulary -------------------------------------------
+
+_LB = r"(?<![\w.,/%])"  # a number starts here: not inside a word, a number, a date or a code
+_PERCENT = re.compile(rf"{_LB}(?P<v>{NUMBER})\s?%")
+_RANGE = re.compile(rf"{_LB}(?P<a>{NUMBER})(?:\s?%)?\s?-\s?(?P<b>{NUMBER})\s?%")
+_YEAR_PHRASE = r"(?:\s*\(?\s*(?:vào\s+|trong\s+)?năm\s+(?P<ay>(?:19|20)\d{2})\s*\)?)?"
+_LINKS = r"đến|tới|lên(?:\s+mức)?|xuống\s+còn|xuống(?:\s+mức)?|còn"
+_MONEY_WORD = r"(?:đồng|VNĐ|VND)(?!\s+(?:bào|bộ|thời|chí|ý|nghiệp|hành|tâm|đều|loạt|dạng|hương|minh|phục))(?!\w)"
+_SCALE_WORDS = "|".join(SCALES)
+_MONEY = re.compile(
+    rf"{_LB}(?P<v>{NUMBER})(?P<scale>(?:\s+(?:{_SCALE_WORDS}))*)\s+{_MONEY_WORD}(?:/\w+)*", re.IGNORECASE
+)
+_YEAR_AFTER = re.compile(
+    r"(?<!\w)(?P<so>so\s+với\s+(?:cùng\s+kỳ\s+)?)?"
+    r"(?:(?:vào|đến|tới|trong|hết|cuối|đến\s+hết|đến\s+cuối|vào\s+cuối)\s+)?năm\s+(?P<y>(?:19|20)\d{2})(?![\d/-])",
+    re.IGNORECASE,
+)
+_YEAR_CUT = re.compile(
+    r"\(|(?<!\w)(?:theo|Luật|Nghị định|Quyết định|Nghị quyết|Thông tư|Chỉ thị|Kế hoạch|Chương trình|Đề án)(?!\w)"
+)
+_YEAR_LEAD = re.compile(
+    r"^(?:phấn đấu\s+)?(?:(?:đến|tới|trong|vào)\s+)?(?:(?:hết|cuối)\s+)?năm\s+(?P<y>(?:19|20)\d{2})(?![\d/-])",
+    re.IGNORECASE,
+)
+_CITATION = re.compile(r"\d+/(?:\d{4}/)?[A-ZĐ]{2,}")
+_WORD = re.compile(r"\w+")
+
+# Sentence boundaries inside a line: ";", a full stop before a capital or digit, a bullet after ":".
+_BOUNDARY = re.compile(rf";|[.!?](?= (?!{LOWER_CLASS}))|:(?= [-+] )")
+_ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|TX|Tx|ThS|TS|PGS|GS|BS|Th|St|Q|P|v\.v|TT|Ths)$")
+_BULLET = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s+|\d{1,2}(?:\.\d{1,2})*[.)]\s+)+")
+_CELL_SPLIT = re.compile(r"\s*\|\s*")
+_TABLE_RULE = re.compile(r"^[\s|:+-]*$")
+_CELL_VALUE = re.compile(
+    rf"(?P<cmp>[^\d]*?)\s*(?P<a>{NUMBER})(?:\s?%(?=\s?-))?(?:\s?-\s?(?P<b>{NUMBER}))?\s?(?P<pct>%)?"
+    rf"(?:\s*/\s*(?P<d>\d+))?(?P<tail>\s*(?:trở lên|trở xuống))?$",
+    re.IGNORECASE,
+)
+_HAS_DIGIT = re.compile(r"\d")
+# A value right after a preposition qualifies the noun that follows it ("cho 100% thửa đất").
+_PREPOSITION_END = re.compile(r"(?<!\w)(?:cho|tại|ở|của|với|trong|đến)\s*$", re.IGNORECASE)
+_PER_UNIT = re.compile(r"^\s*/\s*\w+")  # "1,5%/năm": the rate's period, not the subject
+
+# A subject written before its value has a head and a modifier: "Tỷ lệ hộ nghèo", "Vốn đầu tư";
+# two syllables before a value are a verb ("Đào tạo ít nhất 1.000 lao động").
+_MIN_SUBJECT_SYLLABLES = 3
+_WINDOW = 48  # characters looked at on each side of a value for adjacent words
+
+_PRIORITY = {"from": 0, "range": 1, "money": 2, "percent": 3, "ratio": 4, "count": 5}
+
+
+def _alternation(words: Sequence[str], *, escape: bool = True) -> str:
+    """Longest first, so that "không dưới" wins over "dưới"."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in items)
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    ratio: re.Pattern[str]
+    count: re.Pattern[str]
+    not_count: re.Pattern[str]
+    from_to: re.Pattern[str]
+    percent_cells: frozenset[str]
+    money_cells: dict[str, float]
+    ratio_nouns: frozenset[str]
+    count_nouns: frozenset[str]
+    cmp_before: re.Pattern[str]
+    cmp_before_map: dict[str, str]
+    cmp_after: re.Pattern[str]
+    cmp_after_map: dict[str, str]
+    directions: tuple[tuple[str, re.Pattern[str]], ...]
+    adjacent_direction: re.Pattern[str]
+    reach: re.Pattern[str]
+    frame: re.Pattern[str]
+    frame_adjacent: re.Pattern[str]
+    percent_of: re.Pattern[str]
+    percent_after: re.Pattern[str]
+    funding: re.Pattern[str]
+    activity: re.Pattern[str]
+    before_number: re.Pattern[str]
+    lead: re.Pattern[str]
+    trail: re.Pattern[str]
+    cut: re.Pattern[str]
+    empty: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    data = tomllib.loads(resources.files("extractors.data").joinpath("indicators.toml").read_text("utf-8"))
+    units, cmp, dirs, frames, excl, subj = (
+        data["units"],
+        data["comparators"],
+        data["directions"],
+        data["frames"],
+        data["exclude"],
+        data["subject"],
+    )
+    flags = re.IGNORECASE
+    ratio_nouns = _alternation(units["ratio_nouns"])
+    count_nouns = _alternation(units["ratio_nouns"] + units["count_nouns"])
+    cmp_words = _alternation([w for w, _ in cmp["before"]])
+    adjacent_only = set(dirs["adjacent_only"])
+
+    def general(kind: str) -> str:
+        return "|".join(p for p in dirs[kind] if p not in adjacent_only)
+
+    every_direction = "|".join(p for kind in ("increase", "decrease", "maintain", "reach") for p in dirs[kind])
+    return _Vocab(
+        ratio=re.compile(
+            rf"{_LB}(?P<n>\d{{1,4}})/(?P<d>\d{{1,4}})(?![\d/])(?=\s+(?:các\s+|số\s+)?(?:{ratio_nouns})(?!\w))", flags
+        ),
+        count=re.compile(rf"{_LB}(?P<v>{NUMBER})(?![.,]?\d)(?=\s+(?:{count_nouns})(?!\w))", flags),
+        not_count=re.compile(rf"\s+(?:{_alternation(units['not_count_nouns'])})(?!\w)", flags),
+        from_to=re.compile(
+            rf"(?<!\w)từ\s+(?:mức\s+)?(?P<a>{NUMBER})(?P<apct>\s?%)?{_YEAR_PHRASE}\s*,?\s+(?P<link>{_LINKS})\s+"
+            rf"(?:(?P<cmp>{cmp_words})\s*)?(?P<b>{NUMBER})\s?%",
+            flags,
+        ),
+        percent_cells=frozenset(c.lower() for c in units["percent_cells"]),
+        money_cells={c.lower(): _cell_scale(c) for c in units["money_cells"]},
+        ratio_nouns=frozenset(units["ratio_nouns"]),
+        count_nouns=frozenset(units["ratio_nouns"] + units["count_nouns"]),
+        cmp_before=re.compile(rf"(?<!\w)(?P<w>{cmp_words})\s*(?:mức\s+)?$", flags),
+        cmp_before_map={w: c for w, c in cmp["before"]},
+        cmp_after=re.compile(rf"\s*(?P<w>{_alternation([w for w, _ in cmp['after']])})(?!\w)", flags),
+        cmp_after_map={w: c for w, c in cmp["after"]},
+        directions=tuple(
+            (kind, re.compile(rf"(?<!\w)(?:{general(kind)})(?!\w)", flags))
+            for kind in ("increase", "decrease", "maintain")
+        ),
+        adjacent_direction=re.compile(
+            "|".join(
+                rf"(?P<{kind}>(?<!\w)(?:{'|'.join(dirs[kind])})(?!\w))"
+                for kind in ("increase", "decrease", "maintain", "reach")
+            )
+            + r"(?:\s+mức)?\s*$",
+            flags,
+        ),
+        reach=re.compile(rf"(?<!\w)(?:{'|'.join(dirs['reach'])})(?!\w)", flags),
+        frame=re.compile(rf"(?<!\w)(?:{_alternation(frames['target'])})(?!\w)", flags),
+        frame_adjacent=re.compile(rf"(?<!\w)(?:{_alternation(frames['adjacent'])})\s*$", flags),
+        percent_of=re.compile(rf"\s*(?:các\s+)?(?:{_alternation(excl['percent_of'])})(?!\w)", flags),
+        percent_after=re.compile(
+            rf"(?<!\w)(?:{_alternation(excl['percent_after'])})\s*(?:là|bằng|ở mức|tối đa|tối thiểu)?\s*$", flags
+        ),
+        funding=re.compile(rf"(?<!\w)(?:{_alternation(excl['funding_context'])})(?!\w)", flags),
+        activity=re.compile(rf"(?<!\w)(?:{_alternation(excl['activity_verbs'])})\s*(?:các\s+)?$", flags),
+        before_number=re.compile(rf"(?<!\w)(?:{_alternation(excl['before_number'])})\s*$", flags),
+        lead=re.compile(
+            rf"^(?:[\s,:;.]+|(?:{_alternation(subj['lead'])}|{every_direction}|(?:đến|tới|trong|vào)?\s*"
+            rf"(?:hết\s+|cuối\s+)?năm\s+\d{{4}})(?!\w))",
+            flags,
+        ),
+        trail=re.compile(rf"(?:[\s,:;.]+|(?<!\w)(?<!trở )(?:{_alternation(subj['trail'])}))$", flags),
+        cut=re.compile("|".join(subj["cut"]), flags),
+        empty=frozenset(subj["empty"]),
+    )
+
+
+def _cell_scale(cell: str) -> float:
+    """The factor of a money unit cell: "triệu đồng" → 1e6, "đồng" → 1."""
+    factor = 1.0
+    for word in cell.lower().split():
+        factor *= SCALES.get(word, 1.0)
+    return factor
+
+
+# --- Candidates --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    """A value found in a sentence, offsets relative to the sentence, before context is read."""
+
+    start: int
+    end: int
+    kind: str
+    value: float
+    value_max: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    baseline_value: float | None = None
+    baseline_year: int | None = None
+    link: str | None = None
+    comparator: str | None = None
+
+
+def _candidates(s: str, v: _Vocab, ratios: bool, counts: bool) -> list[_Cand]:
+    """Every value expression of one sentence, overlaps resolved in favour of the larger reading."""
+    found: list[_Cand] = []
+    if "%" in s:
+        for m in v.from_to.finditer(s):
+            a, b = parse_number(m["a"]), parse_number(m["b"])
+            if a is None or b is None:
+                continue
+            link = " ".join(m["link"].lower().split())
+            comparator = v.cmp_before_map.get(m["cmp"].lower()) if m["cmp"] else None
+            year = int(m["ay"]) if m["ay"] else None
+            found.append(
+                _Cand(
+                    m.start(),
+                    m.end(),
+                    "from",
+                    b,
+                    baseline_value=a,
+                    baseline_year=year,
+                    link=link,
+                    comparator=comparator,
+                )
+            )
+        for m in _RANGE.finditer(s):
+            a, b = parse_number(m["a"]), parse_number(m["b"])
+            if a is not None and b is not None and a < b:
+                found.append(_Cand(m.start(), m.end(), "range", a, value_max=b))
+        for m in _PERCENT.finditer(s):
+            value = parse_number(m["v"])
+            if value is not None:
+                found.append(_Cand(m.start(), m.end(), "percent", value))
+    if "đồng" in s or "VN" in s:
+        for m in _MONEY.finditer(s):
+            value = parse_vnd(m["v"], m["scale"] or None)
+            if value is not None:
+                found.append(_Cand(m.start(), m.end(), "money", value))
+    if ratios and "/" in s:
+        for m in v.ratio.finditer(s):
+            n, d = int(m["n"]), int(m["d"])
+            if d > 0 and n <= d:
+                found.append(_Cand(m.start(), m.end(), "ratio", float(n), numerator=float(n), denominator=float(d)))
+    if counts:
+        for m in v.count.finditer(s):
+            value = parse_number(m["v"])
+            if value is not None and not v.not_count.match(s, m.end()):
+                found.append(_Cand(m.start(), m.end(), "count", value))
+    kept: list[_Cand] = []
+    for c in sorted(found, key=lambda c: (_PRIORITY[c.kind], c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _parenthesized(s: str) -> list[tuple[int, int]]:
+    """Spans of the parenthesized parts of a sentence (an unclosed one runs to the end)."""
+    spans: list[tuple[int, int]] = []
+    depth, open_at = 0, 0
+    for i, ch in enumerate(s):
+        if ch == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, i + 1))
+    if depth:
+        spans.append((open_at, len(s)))
+    return spans
+
+
+def _is_target(c: _Cand, s: str, v: _Vocab) -> bool:
+    """Context rules: the numbers of the genre that look like targets but are not."""
+    before = s[max(0, c.start - _WINDOW) : c.start]
+    if c.kind in ("percent", "range", "from"):
+        if v.percent_of.match(s, c.end) or v.percent_after.search(before):
+            return False
+    elif c.kind == "money":
+        head = s[: c.start]
+        framed = bool(v.frame.search(head) or v.frame_adjacent.search(before) or v.cmp_after.match(s, c.end))
+        return framed and not v.funding.search(head)
+    elif c.kind in ("ratio", "count"):
+        if v.activity.search(before) or v.before_number.search(before):
+            return False
+        if c.kind == "count":
+            return bool(v.frame.search(s[: c.start]) or v.frame_adjacent.search(before) or v.cmp_after.match(s, c.end))
+    return True
+
+
+# --- Reading the words around a value -----------------------------------------------------------
+
+
+def _direction(segment: str, v: _Vocab) -> str | None:
+    """Adjacent verb first ("xuống còn 5%"), then the nearest other verb, "reach" only as last resort."""
+    tail = segment[-_WINDOW:]
+    m = v.adjacent_direction.search(tail)
+    if m and m.lastgroup != "reach":
+        return m.lastgroup
+    best: tuple[int, str] | None = None
+    for kind, pattern in v.directions:
+        for hit in pattern.finditer(segment):
+            if best is None or hit.start() > best[0]:
+                best = (hit.start(), kind)
+    if best:
+        return best[1]
+    if m or v.reach.search(segment):
+        return "reach"
+    return None
+
+
+def _strip_glue(s: str, v: _Vocab) -> str:
+    """Drop framing words and punctuation at both ends of a would-be subject."""
+    s = " ".join(s.split())
+    while True:
+        m = v.lead.match(s)
+        if not m or not m.group():
+            break
+        s = s[m.end() :].lstrip()
+    while True:
+        m = v.trail.search(s)
+        if not m or not m.group():
+            break
+        s = s[: m.start()].rstrip()
+    return s
+
+
+def _subject_before(segment: str, v: _Vocab) -> str:
+    segment = segment.rsplit(":", 1)[-1]
+    return _strip_glue(segment, v)
+
+
+def _subject_after(segment: str, v: _Vocab) -> str:
+    m = v.cut.search(segment)
+    if m:
+        segment = segment[: m.start()]
+    for y in _YEAR_AFTER.finditer(segment):
+        segment = segment[: y.start()]
+        break
+    segment = _PER_UNIT.sub("", segment)
+    return _strip_glue(segment, v)
+
+
+def _is_substantial(subject: str, v: _Vocab) -> bool:
+    return len(_WORD.findall(subject)) >= _MIN_SUBJECT_SYLLABLES and subject.lower() not in v.empty
+
+
+def _years(segment: str) -> tuple[int | None, int | None]:
+    """(target_year, baseline_year) stated after a value, before any reference to another text."""
+    m = _YEAR_CUT.search(segment)
+    if m:
+        segment = segment[: m.start()]
+    target = base = None
+    for y in _YEAR_AFTER.finditer(segment):
+        if y["so"]:
+            base = base or int(y["y"])
+        elif target is None:
+            target = int(y["y"])
+    return target, base
+
+
+def _unit(kind: str) -> str:
+    return {"ratio": "ratio", "money": "VND", "count": "count"}.get(kind, "%")
+
+
+def _sentence_mentions(
+    text: str, t0: int, t1: int, v: _Vocab, ratios: bool, counts: bool
+) -> Iterator[IndicatorMention]:
+    s = text[t0:t1]
+    cands = [c for c in _candidates(s, v, ratios, counts) if _is_target(c, s, v)]
+    if not cands:
+        return
+    parens = _parenthesized(s)
+
+    def inside(c: _Cand) -> tuple[int, int] | None:
+        return next((p for p in parens if p[0] <= c.start < p[1]), None)
+
+    outside = [c for c in cands if inside(c) is None]
+    cands = [c for c in cands if (p := inside(c)) is None or (not outside and not _CITATION.search(s[p[0] : p[1]]))]
+    if not cands:
+        return
+    # Words inside parentheses explain; they neither frame nor name the target.
+    masked = s
+    for a, b in parens:
+        if not any(a <= c.start < b for c in cands):
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+    # Expression spans: the adjacent comparator words belong to the value.
+    spans: list[tuple[int, int, str]] = []
+    for c in cands:
+        start, end, comparator = c.start, c.end, c.comparator or "="
+        if c.kind != "from":
+            m = v.cmp_before.search(s[max(0, c.start - _WINDOW) : c.start])
+            if m:
+                start = c.start - (len(s[max(0, c.start - _WINDOW) : c.start]) - m.start())
+                comparator = v.cmp_before_map.get(m["w"].lower(), comparator)
+        m = v.cmp_after.match(s, c.end)
+        if m:
+            end = m.end()
+            comparator = v.cmp_after_map[m["w"].lower()]
+        spans.append((start, end, comparator))
+
+    lead = _YEAR_LEAD.match(s)
+    lead_year = int(lead["y"]) if lead else None
+    first_before = _subject_before(masked[: spans[0][0]], v)
+    subject_first = _is_substantial(first_before, v)
+    text_out = s
+    previous_direction: str | None = None
+    for i, c in enumerate(cands):
+        start, end, comparator = spans[i]
+        seg_start = spans[i - 1][1] if i else 0
+        seg_end = spans[i + 1][0] if i + 1 < len(cands) else len(s)
+        before, after = masked[seg_start:start], masked[end:seg_end]
+        value, value_max = c.value, c.value_max
+        baseline_value, baseline_year = c.baseline_value, c.baseline_year
+        direction = _direction(masked[seg_start : c.start if c.kind != "from" else start], v)
+        if c.kind == "from":
+            if c.link and c.link.startswith("lên"):
+                direction = "increase"
+            elif c.link and (c.link.startswith("xuống") or c.link == "còn"):
+                direction = "decrease"
+            elif direction not in ("increase", "decrease"):  # "từ 85% đến 90%": a range
+                value, value_max = c.baseline_value or 0.0, c.value
+                baseline_value = baseline_year = None
+        if direction is None and not _WORD.search(_strip_glue(before, v)):
+            direction = previous_direction
+        previous_direction = direction
+        target_year, since = _years(after)
+        if baseline_year is None and since is not None:
+            baseline_year = since
+        if target_year is None:
+            target_year = lead_year
+        value_first = not subject_first or bool(_PREPOSITION_END.search(before))
+        subject = _subject_after(after, v) if value_first else _subject_before(before, v)
+        if not subject:
+            subject = _subject_before(before, v) if value_first else _subject_after(after, v)
+        yield IndicatorMention(
+            start=t0 + start,
+            end=t0 + end,
+            text=text_out,
+            text_start=t0,
+            text_end=t1,
+            subject=subject or None,
+            value=value,
+            value_max=value_max,
+            unit=_unit(c.kind),
+            numerator=c.numerator,
+            denominator=c.denominator,
+            comparator=comparator,
+            direction=direction,
+            baseline_value=baseline_value,
+            baseline_year=baseline_year,
+            target_year=target_year,
+        )
+
+
+# --- Table rows --------------------------------------------------------------------------------
+
+
+def _row_mentions(text: str, t0: int, t1: int, v: _Vocab, ratios: bool, counts: bool) -> Iterator[IndicatorMention]:
+    """A table row "subject | unit | value" or "subject | value%": one text, the last value cell wins."""
+    row = text[t0:t1]
+    cells: list[tuple[int, int]] = []
+    pos = 0
+    for m in _CELL_SPLIT.finditer(row):
+        if m.start() > pos:
+            cells.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(row):
+        cells.append((pos, len(row)))
+    unit_kind: str | None = None
+    scale = 1.0
+    unit_at = -1
+    for i, (a, b) in enumerate(cells):
+        cell = row[a:b].strip().lower()
+        if cell in v.percent_cells:
+            unit_kind, unit_at = "percent", i
+        elif cell in v.money_cells:
+            unit_kind, unit_at, scale = "money", i, v.money_cells[cell]
+        elif cell in v.ratio_nouns or cell in v.count_nouns:
+            unit_kind, unit_at = "noun", i
+    best: tuple[int, re.Match[str], str] | None = None
+    for i, (a, b) in enumerate(cells):
+        if i <= unit_at:
+            continue
+        m = _CELL_VALUE.match(row, a, b)
+        if not m or (m["cmp"] and not v.cmp_before.search(m["cmp"]) and m["cmp"].strip()):
+            continue
+        if m["pct"]:
+            kind = "percent"
+        elif m["d"]:
+            kind = "ratio"
+        elif unit_kind == "noun":
+            kind = "count"
+        elif unit_kind in ("percent", "money"):
+            kind = unit_kind
+        else:
+            continue
+        if (kind == "ratio" and not ratios) or (kind == "count" and not counts):
+            continue
+        if unit_at < 0 and kind != "percent" and i == 0:
+            continue
+        best = (i, m, kind)
+    if best is None:
+        # No table of targets: read each cell as a sentence, with the whole row as text.
+        for a, b in cells:
+            for found in _sentence_mentions(text, t0 + a, t0 + b, v, ratios, counts):
+                yield replace(found, text=row, text_start=t0, text_end=t1)
+        return
+    i, m, kind = best
+    a_val = parse_number(m["a"])
+    b_val = parse_number(m["b"]) if m["b"] else None
+    if a_val is None:
+        return
+    numerator = denominator = None
+    value, value_max = a_val, b_val
+    if kind == "ratio":
+        denominator = float(m["d"])
+        numerator = a_val
+        if numerator > denominator:
+            return
+        value_max = None
+    elif kind == "money":
+        value, value_max = a_val * scale, (b_val * scale if b_val is not None else None)
+    comparator = "="
+    if m["cmp"] and m["cmp"].strip():
+        c = v.cmp_before.search(m["cmp"])
+        comparator = v.cmp_before_map.get(c["w"].lower(), "=") if c else "="
+    if m["tail"]:
+        comparator = v.cmp_after_map[m["tail"].strip().lower()]
+    subject_cells = [
+        row[a:b].strip()
+        for j, (a, b) in enumerate(cells)
+        if j < i
+        and j != unit_at
+        and not _CELL_VALUE.match(row[a:b].strip())
+        and sum(ch.isalpha() for ch in row[a:b]) > 1
+    ]
+    subject = max(subject_cells, key=len) if subject_cells else None
+    # A row's only verb is inside its subject ("Tỷ lệ hộ nghèo giảm"); "đạt chuẩn" there is no framing.
+    direction = _direction(subject, v) if subject else None
+    if direction == "reach":
+        direction = None
+    yield IndicatorMention(
+        start=t0 + cells[i][0],
+        end=t0 + cells[i][1],
+        text=row,
+        text_start=t0,
+        text_end=t1,
+        subject=subject,
+        value=value,
+        value_max=value_max,
+        unit=_unit(kind),
+        numerator=numerator,
+        denominator=denominator,
+        comparator=comparator,
+        direction=direction,
+        baseline_value=None,
+        baseline_year=None,
+        target_year=None,
+    )
+
+
+# --- Sentences ---------------------------------------------------------------------------------
+
+
+def iter_texts(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is_table_row) of every sentence or table row in the window, bullets stripped.
+
+    A target's text is its sentence, bounded by ". ", ";", a line end or a bullet, so that the
+    words of the target's own sentence, and only those, travel with it.
+    """
+    end = len(text) if end is None else min(end, len(text))
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        line = text[pos:line_end]
+        if " | " in line or line.lstrip().startswith("|"):
+            if not _TABLE_RULE.match(line):
+                a = pos + len(line) - len(line.lstrip(" |"))
+                b = pos + len(line.rstrip(" |"))
+                if a < b:
+                    yield a, b, True
+        else:
+            piece_start = pos
+            for m in _BOUNDARY.finditer(line):
+                if m.group() == "." and _ABBREVIATION.search(line, 0, m.start()):
+                    continue
+                yield from _trimmed(text, piece_start, pos + m.start())
+                piece_start = pos + m.end()
+            yield from _trimmed(text, piece_start, line_end)
+        pos = line_end + 1
+
+
+def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int, bool]]:
+    piece = text[a:b]
+    stripped = piece.lstrip()
+    a += len(piece) - len(stripped)
+    m = _BULLET.match(stripped)
+    if m:
+        a += m.end()
+    b = a + len(text[a:b].rstrip(" .;"))
+    if a < b:
+        yield a, b, False
+
+
+def iter_indicators(
+    text: str, start: int = 0, end: int | None = None, *, ratios: bool = True, counts: bool = False
+) -> Iterator[IndicatorMention]:
+    """Every quantitative target in text[start:end], in order, with absolute offsets.
+
+    ``ratios`` and ``counts`` let the caller keep "Hướng dẫn 9/9 huyện" and "Tổ chức 09 lớp"
+    out of an activities section, where such numbers are the scope of a task, not a target.
+    """
+    v = _vocab()
+    for a, b, is_row in iter_texts(text, start, end):
+        if not _HAS_DIGIT.search(text, a, b):
+            continue
+        if is_row:
+            yield from _row_mentions(text, a, b, v, ratios, counts)
+        else:
+            yield from _sentence_mentions(text, a, b, v, ratios, counts)
+
+
+def indicators(text: str, start: int = 0, end: int | None = None, **options: bool) -> list[IndicatorMention]:
+    """All targets of a window as a list (see ``iter_indicators``)."""
+    return list(iter_indicators(text, start, end, **options))

@@ -1,0 +1,173 @@
+"""The plan a document carries: its sections, objectives, targets, activities, duties,
+funding and reporting, each read from the sections of the kind that holds it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.activities import activity_of
+from extractors.indicators import IndicatorMention, iter_indicators
+from extractors.lines import Line
+from extractors.reporting import duties_in
+from extractors.responsibilities import responsibilities_of
+from extractors.sections import Node, number_path, parse_sections
+from models import Baseline, Funding, Indicator, Objectives, Period, Plan, Section
+
+_PERIOD = (
+    re.compile(r"(?:giai đoạn|năm học|thời kỳ|từ năm|niên khóa)\s*(\d{4})\s*(?:-|–|đến(?: năm)?)\s*(\d{4})", re.I),
+    re.compile(r"\b(\d{4})\s*-\s*(\d{4})\b"),
+    re.compile(r"\bnăm\s+(\d{4})\b", re.I),
+)
+_INDICATOR_KINDS = {"objectives", "targets", "activities", "solutions", "implementation", "purpose", "other"}
+_TARGET_KINDS = {"objectives", "targets"}
+_GENERAL = re.compile(r"mục tiêu chung|mục tiêu tổng quát", re.I)
+_SPECIFIC = re.compile(r"mục tiêu cụ thể|chỉ tiêu", re.I)
+_SOURCE_SPLIT = re.compile(
+    r";|,\s+(?=(?:ngân sách|nguồn|kinh phí|vốn|huy động|xã hội hóa|các nguồn))|\s+và\s+(?=(?:các )?(?:nguồn|ngân sách|kinh phí|vốn|huy động))",
+    re.I,
+)
+_SOURCE_WORD = re.compile(r"ngân sách|nguồn|vốn|huy động|xã hội hóa|tài trợ|kinh phí", re.I)
+_MARKER = re.compile(r"^(?:[a-zđ][).]|[-+•]|\d{1,2}(?:\.\d{1,2})*[.)])\s*")
+
+
+def period_of(title: str, skip: list[tuple[int, int]], offset: int) -> Period:
+    """The years a plan covers as its title states them: "giai đoạn 2020 - 2025", "năm 2017"."""
+    for pattern in _PERIOD:
+        for m in pattern.finditer(title):
+            if any(a <= offset + m.start() < b for a, b in skip):
+                continue
+            start = int(m.group(1))
+            end = int(m.group(2)) if m.lastindex and m.lastindex > 1 else start
+            return Period(start_year=start, end_year=end, span=(offset + m.start(), offset + m.end()))
+    return Period()
+
+
+def _section_model(text: str, node: Node) -> Section:
+    return Section(
+        kind=node.kind,
+        heading=node.heading,
+        number=node.number,
+        text="\n".join(ln.text.strip() for ln in node.own),
+        span=(node.start, node.end),
+        children=[_section_model(text, c) for c in node.children if c.number or c.children or len(c.rest) > 0],
+    )
+
+
+def _node_text(node: Node) -> list[str]:
+    out: list[str] = []
+    for sub in node.walk():
+        if sub is not node:
+            out.append(_MARKER.sub("", sub.line.text.strip()))
+        out.extend(ln.text.strip() for ln in sub.own)
+    return [t for t in out if t]
+
+
+def _objectives(tops: list[Node]) -> Objectives:
+    general: list[str] = []
+    specific: list[str] = []
+    for top in tops:
+        if top.kind not in _TARGET_KINDS:
+            continue
+        labelled = False
+        for child in top.children:
+            if _GENERAL.search(child.heading):
+                general.extend(_node_text(child))
+                labelled = True
+            elif _SPECIFIC.search(child.heading):
+                specific.extend(_node_text(child))
+                labelled = True
+        if not labelled:
+            (specific if top.children else general).extend(_node_text(top))
+    return Objectives(general=general, specific=specific)
+
+
+def _path_to(tops: list[Node], offset: int) -> list[Node]:
+    path: list[Node] = []
+    nodes = tops
+    while True:
+        node = next((n for n in nodes if n.start <= offset < n.end + 1), None)
+        if node is None:
+            return path
+        path.append(node)
+        nodes = node.children
+
+
+def _indicator(m: IndicatorMention, path: list[Node]) -> Indicator:
+    baseline = (
+        Baseline(value=m.baseline_value, year=m.baseline_year)
+        if m.baseline_value is not None or m.baseline_year is not None
+        else None
+    )
+    return Indicator(
+        text=m.text,
+        subject=m.subject,
+        value=m.value,
+        value_max=m.value_max,
+        unit=m.unit,
+        numerator=m.numerator,
+        denominator=m.denominator,
+        comparator=m.comparator,
+        direction=m.direction,
+        baseline=baseline,
+        target_year=m.target_year,
+        section_path=number_path(path),
+        span=(m.start, m.end),
+    )
+
+
+def _funding(text: str, tops: list[Node]) -> Funding:
+    nodes = [t for t in tops if t.kind == "funding"]
+    if not nodes:
+        return Funding()
+    node = nodes[0]
+    body = text[node.line.end : node.end].strip()
+    sources: list[str] = []
+    for part in _SOURCE_SPLIT.split(_MARKER.sub("", " ".join(body.split()))):
+        part = part.strip(" .;,")
+        if part and _SOURCE_WORD.search(part) and part not in sources:
+            sources.append(part)
+    return Funding(sources=sources, text=body or None, span=(node.start, node.end))
+
+
+def build_plan(
+    text: str,
+    lines: list[Line],
+    start: int,
+    sections_end: int,
+    plan_end: int,
+    title: str | None,
+    period: Period,
+    citation_spans: list[tuple[int, int]],
+) -> Plan:
+    """The plan whose body is ``text[start:sections_end]``, closing remarks up to ``plan_end``."""
+    tops = parse_sections(lines, start, sections_end)
+    indicators: list[Indicator] = []
+    activities = []
+    responsibilities = []
+    reporting = []
+    for top in tops:
+        if top.kind in _INDICATOR_KINDS:
+            targets = top.kind in _TARGET_KINDS
+            for m in iter_indicators(text, top.start, top.end, ratios=targets, counts=targets):
+                if any(a <= m.start < b for a, b in citation_spans):
+                    continue
+                indicators.append(_indicator(m, _path_to(tops, m.start)))
+        if top.kind == "activities":
+            activities.extend(activity_of(text, child, [top, child]) for child in top.children if child.number)
+        if top.kind == "implementation":
+            responsibilities.extend(responsibilities_of(text, top))
+        if top.kind in ("reporting", "implementation"):
+            reporting.extend(duties_in(text, top.start, top.end, section=top.kind == "reporting", skip=citation_spans))
+    reporting.extend(duties_in(text, sections_end, plan_end, section=False, skip=citation_spans))
+    return Plan(
+        title=title,
+        period=period,
+        sections=[_section_model(text, t) for t in tops],
+        objectives=_objectives(tops),
+        indicators=indicators,
+        activities=activities,
+        responsibilities=responsibilities,
+        funding=_funding(text, tops),
+        reporting=reporting,
+    )

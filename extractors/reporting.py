@@ -1,0 +1,87 @@
+"""Reporting duties: what must be reported, how often, by when and to whom.
+
+A duty is a sentence of the reporting section, or one elsewhere in the plan that says
+"báo cáo ... định kỳ / trước ngày / gửi ...". Each due date in it is one duty
+("định kỳ 6 tháng (vào ngày 15/6) và hằng năm (vào ngày 15/12)" gives two), with the
+frequency its own words give. A day and month with no year stays "--06-15": the text
+does not say which year.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from extractors.agencies import iter_agencies
+from extractors.dates import DateMention, iter_dates
+from extractors.sentences import Sentence, iter_sentences
+from models import Reporting
+
+_TO = re.compile(r"\b(?:gửi(?: về)?|về)\s+", re.IGNORECASE)
+_FREQ_WINDOW = 40
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    data = tomllib.loads(resources.files("extractors.data").joinpath("reporting.toml").read_text("utf-8"))
+    duty = re.compile("|".join(f"(?:{p})" for p in data["duty"]), re.IGNORECASE)
+    freq = tuple(
+        (name, re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE))
+        for name, pats in data["frequency"].items()
+    )
+    return duty, freq
+
+
+def _frequency(text: str) -> str | None:
+    """The frequency named last in ``text`` (the one nearest a following date)."""
+    best: tuple[int, str] | None = None
+    for name, pattern in _vocab()[1]:
+        for m in pattern.finditer(text):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), name)
+    return best[1] if best else None
+
+
+def _recipient(text: str, sentence: Sentence) -> str | None:
+    for cue in _TO.finditer(text, sentence.start, sentence.end):
+        for mention in iter_agencies(text, cue.end(), min(sentence.end, cue.end() + 120)):
+            if mention.start == cue.end():
+                return mention.name
+            break
+    return None
+
+
+def _due(date: DateMention) -> str | None:
+    return date.value if date.kind in ("date", "day_month") else None
+
+
+def duties_in(
+    text: str, start: int, end: int, *, section: bool, skip: list[tuple[int, int]] | None = None
+) -> list[Reporting]:
+    """Reporting duties in ``text[start:end]``; ``section`` when it is the reporting section itself."""
+    duty, _ = _vocab()
+    skip = skip or []
+    out: list[Reporting] = []
+    for sentence in iter_sentences(text, start, end):
+        body = text[sentence.start : sentence.end]
+        if "báo cáo" not in body.lower() and not (section and re.search(r"trước ngày|vào ngày", body, re.I)):
+            continue
+        if not section and not duty.search(body):
+            continue
+        what = body.strip(" -+;.")
+        to = _recipient(text, sentence)
+        whole = _frequency(body)
+        dates = [
+            d
+            for d in iter_dates(text, sentence.start, sentence.end)
+            if _due(d) and not any(a <= d.start < b for a, b in skip)
+        ]
+        if not dates:
+            out.append(Reporting(what=what, frequency=whole, due=None, to=to, span=(sentence.start, sentence.end)))
+            continue
+        for date in dates:
+            near = _frequency(text[max(sentence.start, date.start - _FREQ_WINDOW) : date.start]) or whole
+            out.append(Reporting(what=what, frequency=near, due=_due(date), to=to, span=(sentence.start, sentence.end)))
+    return out

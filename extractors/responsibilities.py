@@ -1,0 +1,117 @@
+"""Who does what: the agencies a "Tổ chức thực hiện" section gives duties to.
+
+Each item there is headed by an agency ("1. Sở Tài chính: ...", "2. Phòng Y tế huyện chủ
+trì, phối hợp với ...", "Giao Sở Y tế chủ trì ...", "Đề nghị Ủy ban Mặt trận Tổ quốc ...
+và các tổ chức chính trị - xã hội: ..."); an item headed by a group of sub-items ("1.
+Trách nhiệm của các sở") is read through its sub-items. The agencies named after "phối
+hợp với" are partners.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.agencies import AgencyMention, iter_agencies
+from extractors.lines import Line
+from extractors.sections import Node, number_path
+from models import Responsibility
+
+_LEADING_WORDS = re.compile(r"^(?:Giao(?: cho)?|Đề nghị|Yêu cầu|Trách nhiệm của)\s+", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^(?:\s*,\s*|\s+và\s+|\s*;\s*|\s+cùng\s+)$")
+_LEADS = re.compile(r"\bchủ trì\b|cơ quan thường trực|cơ quan đầu mối|\bđầu mối\b", re.IGNORECASE)
+_PARTNER_CUE = re.compile(r"\bphối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", re.IGNORECASE)
+_MARKER = re.compile(r"^(?:[a-zđ][).]|[-+•]|\d{1,2}(?:\.\d{1,2})*[.)])\s*")
+_CLAUSE_END = re.compile(r"[;.:]|\s(?:để|nhằm|trong việc|thực hiện|triển khai|tổ chức|xây dựng|tham mưu)\s")
+
+
+def leading_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
+    """The agencies named one after another from ``start`` (", " and "và" between), no others."""
+    found: list[AgencyMention] = []
+    pos = start
+    for mention in iter_agencies(text, start, end):
+        gap = text[pos : mention.start]
+        if found and not _SEPARATOR.match(gap):
+            break
+        if not found and gap.strip(" ,:"):
+            break
+        found.append(mention)
+        pos = mention.end
+    return found
+
+
+def _item_lines(node: Node) -> list[Line]:
+    lines = [node.line, *node.own]
+    for child in node.children:
+        for sub in child.walk():
+            lines.append(sub.line)
+            lines.extend(sub.own)
+    return sorted(lines, key=lambda ln: ln.start)
+
+
+def _tasks(node: Node, head_end: int) -> list[str]:
+    tasks: list[str] = []
+    first = node.line.text.strip()
+    rest = node.line.text[head_end - node.line.start :].strip(" :.,;")
+    if rest and rest != first:
+        tasks.append(rest)
+    for line in _item_lines(node)[1:]:
+        task = _MARKER.sub("", line.text.strip())
+        if task and (not task.endswith(":") or len(task) > 40):
+            tasks.append(task)
+    return tasks
+
+
+def _partners(text: str, node: Node, leads: set[str]) -> list[AgencyMention]:
+    found: list[AgencyMention] = []
+    for line in _item_lines(node):
+        for cue in _PARTNER_CUE.finditer(line.text):
+            start = line.start + cue.end()
+            tail = _CLAUSE_END.search(line.text, cue.end())
+            end = line.start + tail.start() if tail else line.end
+            found.extend(m for m in leading_agencies(text, start, end) if m.name not in leads)
+    return found
+
+
+def _from_item(text: str, node: Node, path: list[Node]) -> list[Responsibility]:
+    head = node.rest
+    skip = _LEADING_WORDS.match(head)
+    head_start = node.line.start + node.line.text.index(head) + (skip.end() if skip else 0)
+    leads = leading_agencies(text, head_start, node.line.end)
+    if not leads:
+        out: list[Responsibility] = []
+        for child in node.children:
+            out.extend(_from_item(text, child, [*path, child]))
+        return out
+    section_path = number_path(path)
+    first_sentence = text[node.line.start : min(node.end, node.line.start + 400)]
+    role = "lead" if _LEADS.search(first_sentence) else "implement"
+    head_end = leads[-1].end
+    tasks = _tasks(node, head_end)
+    out = [
+        Responsibility(agency=m.name, role=role, tasks=tasks, section_path=section_path, span=(m.start, node.end))
+        for m in leads
+    ]
+    names = {m.name for m in leads}
+    seen: set[str] = set()
+    for partner in _partners(text, node, names):
+        if partner.name in seen:
+            continue
+        seen.add(partner.name)
+        out.append(
+            Responsibility(
+                agency=partner.name,
+                role="partner",
+                tasks=[],
+                section_path=section_path,
+                span=(partner.start, partner.end),
+            )
+        )
+    return out
+
+
+def responsibilities_of(text: str, section: Node) -> list[Responsibility]:
+    """The duties a "Tổ chức thực hiện" section hands out, item by item, in document order."""
+    out: list[Responsibility] = []
+    for child in section.children:
+        out.extend(_from_item(text, child, [section, child]))
+    return out

@@ -1,0 +1,144 @@
+"""The body of a plan as a section tree: I. / A. / 1. / 1.1. / a) / - / + in any nesting.
+
+Numbering styles nest in the order a document first uses them, so the same parser reads
+a plan with Roman top sections and one with Arabic ones: a marker style seen before
+closes the sections opened after it. Top sections get a kind from the heading
+vocabulary in ``data/headings.toml``; a subsection whose heading names a kind of its own
+("3. Chỉ tiêu cụ thể") takes it, the others inherit their parent's.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from extractors.lines import Line, first_sentence
+from extractors.vocab import LOWER_CLASS, ROMAN, UPPER_CLASS, is_caps_line
+
+_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("roman", re.compile(rf"^(?:PHẦN |Phần )?(?P<num>{ROMAN})[.:]\s*(?P<rest>\S.*)$")),
+    ("upper", re.compile(rf"^(?P<num>[A-H])[.)]\s+(?P<rest>{UPPER_CLASS}.*)$")),
+    ("multi", re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\S.*)$")),
+    ("arabic", re.compile(r"^(?P<num>\d{1,2})[.)](?!\d)\s*(?P<rest>\S.*)$")),
+    ("lower", re.compile(rf"^(?P<num>{LOWER_CLASS})[)]\s*(?P<rest>\S.*)$")),
+    ("lower_dot", re.compile(rf"^(?P<num>{LOWER_CLASS})\.\s+(?P<rest>\S.*)$")),
+    ("dash", re.compile(r"^[-•–]\s*(?P<rest>\S.*)$")),
+    ("plus", re.compile(r"^\+\s*(?P<rest>\S.*)$")),
+)
+_NUMBERED = {"roman", "upper", "multi", "arabic", "lower", "lower_dot"}
+
+
+@dataclass
+class Node:
+    """A section while the tree is being built (plain, mutable); the record copies it out."""
+
+    style: str
+    number: str | None
+    heading: str
+    line: Line
+    end: int
+    kind: str = "other"
+    own: list[Line] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.line.start
+
+    @property
+    def rest(self) -> str:
+        """The heading line without its number or bullet."""
+        return _strip_marker(self.line.text.strip())
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def _strip_marker(text: str) -> str:
+    for _, pattern in _MARKERS:
+        if m := pattern.match(text):
+            return m["rest"]
+    return text
+
+
+@lru_cache(maxsize=1)
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data = tomllib.loads(resources.files("extractors.data").joinpath("headings.toml").read_text("utf-8"))
+    return tuple((k["kind"], re.compile("|".join(f"(?:{p})" for p in k["patterns"]))) for k in data["kind"])
+
+
+def heading_kind(heading: str) -> str | None:
+    """The kind a heading names ("IV. KINH PHÍ THỰC HIỆN" → funding), or None."""
+    words = _strip_marker(heading.strip()).casefold().strip(" :.")
+    for kind, pattern in _kind_patterns():
+        if pattern.match(words):
+            return kind
+    return None
+
+
+def _marker(text: str) -> tuple[str, str | None] | None:
+    for style, pattern in _MARKERS:
+        if m := pattern.match(text):
+            number = m.groupdict().get("num")
+            if style == "roman" and not number:
+                continue
+            return style, number
+    return None
+
+
+def _heading_text(line: str) -> str:
+    """A heading as printed; for an item that runs on ("2. Sở Tài chính: Căn cứ ..."), its head."""
+    line = line.strip()
+    if len(line) <= 120 or is_caps_line(line):
+        return line
+    return first_sentence(line, 160)
+
+
+def parse_sections(lines: list[Line], start: int, end: int) -> list[Node]:
+    """The section tree of the lines between offsets ``start`` and ``end``."""
+    roots: list[Node] = []
+    stack: list[Node] = []
+    for line in lines:
+        if line.start < start or line.end > end or line.blank:
+            continue
+        text = line.text.strip()
+        found = _marker(text)
+        if found is None:
+            if stack:
+                stack[-1].own.append(line)
+            continue
+        style, number = found
+        while stack and style in {n.style for n in stack}:
+            top = stack.pop()
+            if top.style == style:
+                break
+        node = Node(style, number, _heading_text(text), line, line.end)
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    for root in roots:
+        _close(root)
+        _assign_kind(root, None)
+    return roots
+
+
+def _close(node: Node) -> int:
+    ends = [node.line.end] + [ln.end for ln in node.own] + [_close(c) for c in node.children]
+    node.end = max(ends)
+    return node.end
+
+
+def _assign_kind(node: Node, inherited: str | None) -> None:
+    own = heading_kind(node.heading) if node.style in _NUMBERED else None
+    node.kind = own or inherited or "other"
+    for child in node.children:
+        _assign_kind(child, node.kind)
+
+
+def number_path(path: list[Node]) -> list[str]:
+    """The section path of a node: the numbers of its numbered ancestors and itself."""
+    return [n.number for n in path if n.number]

@@ -1,0 +1,127 @@
+"""Where each part of a document lies: header, preamble, articles, plan body, closing, signature.
+
+A Kế hoạch is its own plan: the body runs from the preamble to the closing. A Quyết định
+that issues a plan carries it as an annex after its own signature, with its own heading and
+a "(Kèm theo Quyết định số ...)" line; the annex is the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.header import Field, Header, _title, _type_heading, type_name
+from extractors.lines import Line
+from extractors.signature import SignatureBlock, find_signatures, is_signature_start
+from extractors.vocab import ROMAN, is_caps_line
+
+PLAN_TYPES = {"Kế hoạch", "Kế hoạch hành động", "Chương trình", "Chương trình hành động", "Đề án"}
+_ANNEX_NOTE = re.compile(r"^\(?\s*(?:Kèm|Ban hành kèm) theo\b", re.IGNORECASE)
+_CLOSING = re.compile(r"^(?:Trên đây là|Nhận được Kế hoạch|Nhận Kế hoạch|Yêu cầu các)\b", re.IGNORECASE)
+_NOI_NHAN = re.compile(r"^Nơi nhận\b", re.IGNORECASE)
+_TOP_SECTION = re.compile(rf"^(?:(?:PHẦN |Phần )?{ROMAN}[.:]\s*\S|[A-H][.)]\s+\S|\d{{1,2}}[.)](?!\d)\s*\S)")
+_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*(.*)$")
+_DECISION_FORMULA = re.compile(r"^QUYẾT ĐỊNH\s*:\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Segments:
+    preamble: tuple[int, int]
+    articles: tuple[tuple[str, int, int], ...]
+    plan_heading: Field | None
+    plan_title: Field | None
+    plan_start: int | None
+    sections_end: int | None
+    plan_end: int | None
+    signatures: tuple[SignatureBlock, ...]
+
+
+def _first(lines: list[Line], start_line: int, predicate) -> Line | None:
+    return next((ln for ln in lines[start_line:] if predicate(ln.text.strip())), None)
+
+
+def _end_of_plan(lines: list[Line], start_line: int, text_len: int) -> tuple[int, int]:
+    """(end of the section tree, end of the plan) from ``start_line``: closing, Nơi nhận, signature."""
+    closing = _first(lines, start_line, lambda t: bool(_CLOSING.match(t)))
+    stop = _first(lines, start_line, lambda t: bool(_NOI_NHAN.match(t)) or is_signature_start(t))
+    plan_end = stop.start if stop else text_len
+    sections_end = closing.start if closing and closing.start < plan_end else plan_end
+    return sections_end, plan_end
+
+
+def _articles(lines: list[Line], start_line: int, end: int) -> tuple[tuple[str, int, int], ...]:
+    found: list[tuple[str, int, int]] = []
+    for line in lines[start_line:]:
+        if line.start >= end:
+            break
+        if m := _ARTICLE.match(line.text.strip()):
+            found.append((m.group(1), line.start, line.end))
+    return tuple(found)
+
+
+def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
+    """The parts of the document, as offsets into the normalized text."""
+    body_line = next((ln.index for ln in lines if ln.start >= header.body_start), len(lines))
+    signatures = tuple(find_signatures(lines, body_line))
+    doc_type = type_name(header.type.value) if header.type else None
+    first_sig = signatures[0].start if signatures else None
+
+    annex = None
+    if first_sig is not None:
+        sig_line = next(ln.index for ln in lines if ln.start >= first_sig)
+        annex = _first(
+            lines,
+            sig_line,
+            lambda t: bool(
+                (m := _type_heading().match(t)) and is_caps_line(m["type"]) and type_name(m["type"]) in PLAN_TYPES
+            ),
+        )
+    if annex is not None and (doc_type not in PLAN_TYPES or header.type is None):
+        m = _type_heading().match(annex.text.strip())
+        offset = annex.text.index(annex.text.strip())
+        heading = Field(m["type"], annex.start + offset, annex.start + offset + len(m["type"]))
+        if m["rest"]:
+            title = Field(m["rest"], annex.start + offset + m.start("rest"), annex.end)
+            after = annex.index + 1
+        else:
+            title, after = _title(lines, annex.index + 1)
+        note = _first(lines, after, lambda t: bool(t))
+        if note is not None and _ANNEX_NOTE.match(note.text.strip()):
+            after = note.index + 1
+        plan_start = lines[after].start if after < len(lines) else len(text)
+        sections_end, plan_end = _end_of_plan(lines, after, len(text))
+        preamble_end = first_sig
+        articles = _articles(lines, body_line, first_sig)
+        return Segments(
+            (header.body_start, preamble_end), articles, heading, title, plan_start, sections_end, plan_end, signatures
+        )
+
+    top = _first(lines, body_line, lambda t: bool(_TOP_SECTION.match(t)))
+    formula = _first(lines, body_line, lambda t: bool(_DECISION_FORMULA.match(t)))
+    preamble_end = top.start if top else header.body_start
+    if formula is not None and (top is None or formula.start < top.start):
+        end = first_sig if first_sig is not None else len(text)
+        return Segments(
+            (header.body_start, formula.start),
+            _articles(lines, formula.index, end),
+            None,
+            None,
+            None,
+            None,
+            None,
+            signatures,
+        )
+    if doc_type in PLAN_TYPES or (doc_type is None and top is not None):
+        start_line = top.index if top else body_line
+        sections_end, plan_end = _end_of_plan(lines, start_line, len(text))
+        return Segments(
+            (header.body_start, preamble_end),
+            (),
+            header.type,
+            header.title,
+            top.start if top else header.body_start,
+            sections_end,
+            plan_end,
+            signatures,
+        )
+    return Segments((header.body_start, preamble_end), (), None, None, None, None, None, signatures)

@@ -1,0 +1,143 @@
+"""The signature block (TM. / KT. / Q. lines, the signer's title, the name) and Nơi nhận.
+
+In the printed document these stand side by side at the end; the layout step has put
+Nơi nhận first and the signature after it. A decision that issues a plan has one block
+after its articles, and the annexed plan may have its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.lines import Line
+from extractors.vocab import LOWER_CLASS, UPPER_CLASS, is_caps_line
+
+_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
+_TITLE_WORDS = re.compile(
+    r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|TRƯỞNG PHÒNG|"
+    r"CHÁNH VĂN PHÒNG|VIỆN TRƯỞNG|CHÁNH ÁN|BÍ THƯ|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|"
+    r"THỦ TRƯỞNG|HIỆU TRƯỞNG|GIÁM ĐỐC SỞ|CHỦ NHIỆM|TRƯỞNG ĐOÀN)\b"
+)
+_NAME = re.compile(rf"^{UPPER_CLASS}{LOWER_CLASS}*(?: {UPPER_CLASS}{LOWER_CLASS}*){{1,5}}$")
+_CAPS_NAME = re.compile(rf"^{UPPER_CLASS}+(?: {UPPER_CLASS}+){{1,5}}$")
+_NOISE = re.compile(r"^\(?(?:đã ký|đã ký và đóng dấu|ký|chữ ký|\[?đã ký\]?)\)?\.?$", re.IGNORECASE)
+_NOI_NHAN = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+_RECIPIENT = re.compile(r"^[-+•]\s*(.+?)[;.,]?$")
+_ARCHIVE = re.compile(r"^Lưu\s*:?", re.IGNORECASE)
+_BLOCK_SPAN = 12
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureBlock:
+    name: str | None
+    title: str | None
+    authority: str | None
+    start: int
+    end: int
+    name_start: int | None
+    name_end: int | None
+
+
+def _sentence_case(caps: str) -> str:
+    """ "PHÓ CHỦ TỊCH" → "Phó Chủ tịch": the first word and the office noun keep their capitals."""
+    words = caps.lower().split()
+    out = [w.capitalize() if i == 0 else w for i, w in enumerate(words)]
+    text = " ".join(out)
+    for office in ("chủ tịch", "giám đốc", "bộ trưởng", "thứ trưởng", "trưởng ban", "trưởng phòng", "thủ tướng"):
+        text = re.sub(rf"(?<=\s){office}", office.capitalize(), text)
+    return text[0].upper() + text[1:] if text else text
+
+
+def _title_name(caps: str) -> str:
+    return " ".join(w.capitalize() for w in caps.lower().split())
+
+
+def parse_signature(lines: list[Line], at: int) -> SignatureBlock | None:
+    """The signature block whose first line (TM./KT./Q. or a title in capitals) is ``lines[at]``."""
+    authority_parts: list[str] = []
+    title: str | None = None
+    i = at
+    end = min(len(lines), at + _BLOCK_SPAN)
+    first = lines[at]
+    while i < end:
+        text = lines[i].text.strip()
+        if not text or _NOISE.match(text):
+            i += 1
+            continue
+        if m := _AUTHORITY.match(text):
+            authority_parts.append(f"{m.group(1)}. {_sentence_case(m.group(2))}")
+        elif is_caps_line(text) and _TITLE_WORDS.match(text) and title is None:
+            title = _sentence_case(text)
+        elif _NAME.match(text) and (title or authority_parts):
+            return SignatureBlock(
+                text,
+                title,
+                authority_parts[-1] if authority_parts else None,
+                first.start,
+                lines[i].end,
+                lines[i].start + lines[i].text.index(text),
+                lines[i].start + lines[i].text.index(text) + len(text),
+            )
+        elif _CAPS_NAME.match(text) and title and not _TITLE_WORDS.match(text):
+            offset = lines[i].start + lines[i].text.index(text)
+            return SignatureBlock(
+                _title_name(text),
+                title,
+                authority_parts[-1] if authority_parts else None,
+                first.start,
+                lines[i].end,
+                offset,
+                offset + len(text),
+            )
+        elif not is_caps_line(text):
+            break
+        i += 1
+    return None
+
+
+def is_signature_start(text: str) -> bool:
+    text = text.strip()
+    return bool(_AUTHORITY.match(text)) or (is_caps_line(text) and bool(_TITLE_WORDS.match(text)))
+
+
+def find_signatures(lines: list[Line], start_line: int = 0) -> list[SignatureBlock]:
+    """Every signature block from ``start_line`` on, in document order."""
+    blocks: list[SignatureBlock] = []
+    i = start_line
+    while i < len(lines):
+        if is_signature_start(lines[i].text):
+            block = parse_signature(lines, i)
+            if block:
+                blocks.append(block)
+                while i < len(lines) and lines[i].end <= block.end:
+                    i += 1
+                continue
+        i += 1
+    return blocks
+
+
+def find_recipients(lines: list[Line], start_line: int = 0) -> tuple[list[str], int | None]:
+    """The Nơi nhận list (archive line "Lưu: ..." excluded) and the line where it starts."""
+    at = next((ln.index for ln in lines[start_line:] if _NOI_NHAN.match(ln.text.strip())), None)
+    if at is None:
+        return [], None
+    recipients: list[str] = []
+    first = lines[at].text.strip()
+    inline = _NOI_NHAN.sub("", first).strip(" -")
+    if inline:
+        recipients.append(inline.rstrip(";,."))
+    for line in lines[at + 1 : at + 40]:
+        text = line.text.strip()
+        if not text or is_signature_start(text) or _NOISE.match(text):
+            continue
+        m = _RECIPIENT.match(text)
+        if not m:
+            if recipients and _NAME.match(text):
+                continue
+            break
+        item = m.group(1).strip()
+        if _ARCHIVE.match(item):
+            continue
+        recipients.append(item)
+    return recipients, at

@@ -1,0 +1,7 @@
+"""Crawling portals politely and safely into the store, driven by portal profiles."""
+
+from flows.crawl.crawler import crawl
+from flows.crawl.guard import Guard, Refused
+from flows.crawl.summary import CrawlSummary, Outcome
+
+__all__ = ["CrawlSummary", "Guard", "Outcome", "Refused", "crawl"]

@@ -1,0 +1,51 @@
+"""What a crawl did, counted as it goes, for the end-of-run summary and the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+    REFUSED = "refused"
+
+
+@dataclass
+class CrawlSummary:
+    portal: str
+    listing_pages: int = 0
+    documents: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    requests: int = 0
+    failed: dict[str, str] = field(default_factory=dict)
+    refused: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def fetched(self) -> int:
+        """Documents whose content was downloaded and stored in this run."""
+        return self.new + self.changed
+
+    def count(self, outcome: Outcome, url: str, reason: str = "") -> None:
+        if outcome is Outcome.FAILED:
+            self.failed[url] = reason
+        elif outcome is Outcome.REFUSED:
+            self.refused[url] = reason
+        else:
+            setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+    def lines(self) -> list[str]:
+        """The summary as a person reads it: totals, then each failure and refusal with its reason."""
+        out = [
+            f"crawl {self.portal}: {self.listing_pages} listing pages, {self.documents} documents listed,"
+            f" {self.fetched} fetched ({self.new} new, {self.changed} changed), {self.unchanged} unchanged,"
+            f" {len(self.failed)} failed, {len(self.refused)} refused; {self.requests} HTTP requests"
+        ]
+        out += [f"  failed   {url}: {reason}" for url, reason in sorted(self.failed.items())]
+        out += [f"  refused  {url}: {reason}" for url, reason in sorted(self.refused.items())]
+        return out

@@ -1,0 +1,258 @@
+"""The commands that crawl portals and run the Prefect flows: crawl, run, export, serve, portals, demo.
+
+Prefect is imported inside the commands that run flows (after its environment is set), so
+``kehoach extract``, ``kehoach --help`` and these commands' ``--help`` never pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from flows.export import FORMATS, Filters, export_records
+from flows.portals import load_profile, profile_names
+from flows.store import open_store
+
+DEFAULT_DATA = "kehoach-data"
+DEMO_PORT = 8731
+
+data_option = click.option(
+    "--data",
+    "data_dir",
+    default=DEFAULT_DATA,
+    show_default=True,
+    envvar="KEHOACH_DATA",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Data folder: catalogue, raw files, Prefect home. Nothing is written outside it. [env KEHOACH_DATA]",
+)
+store_option = click.option(
+    "--store",
+    "store_url",
+    envvar="KEHOACH_STORE",
+    help="Catalogue URL (default: sqlite:///DATA/kehoach.sqlite). [env KEHOACH_STORE]",
+)
+base_url_option = click.option(
+    "--base-url", help="Crawl a copy of the portal at this origin (e.g. http://localhost:8731) instead."
+)
+refresh_option = click.option(
+    "--refresh", is_flag=True, help="Ask again (conditional GET) for documents already in the store."
+)
+progress_option = click.option(
+    "--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal)."
+)
+
+
+def prefect_environment(data_dir: Path) -> None:
+    """Set Prefect's environment before it is imported: no telemetry (kehoach runs inside government
+    networks), its home and database under the data folder, kehoach's own logs in its run logs.
+    Values already set by the user win."""
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_HOME", str((data_dir / "prefect").resolve()))
+    os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "kehoach")
+    # The throwaway server Prefect starts when no PREFECT_API_URL is set needs more than its
+    # default 20 s on a small machine.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+
+
+def _show(progress: bool | None) -> bool:
+    return sys.stderr.isatty() if progress is None else progress
+
+
+def _check_profile(name: str) -> str:
+    try:
+        load_profile(name)
+    except (FileNotFoundError, ValueError) as err:
+        raise click.BadParameter(str(err), param_hint="PROFILE") from None
+    return name
+
+
+def _print_crawl(summary: dict) -> None:
+    click.echo(
+        f"crawl {summary['portal']}: {summary['documents']} documents listed, {summary['fetched']} fetched"
+        f" ({summary['new']} new, {summary['changed']} changed), {summary['unchanged']} unchanged,"
+        f" {len(summary['failed'])} failed, {len(summary['refused'])} refused",
+        err=True,
+    )
+    for url, reason in sorted(summary["failed"].items()):
+        click.echo(f"  failed  {url}: {reason}", err=True)
+    for url, reason in sorted(summary["refused"].items()):
+        click.echo(f"  refused {url}: {reason}", err=True)
+
+
+def _print_extract(summary: dict) -> None:
+    click.echo(
+        f"extract: {summary['documents']} new documents, {summary['written']} records written,"
+        f" {len(summary['failed'])} failed",
+        err=True,
+    )
+    for url, reason in sorted(summary["failed"].items()):
+        click.echo(f"  failed  {url}: {reason}", err=True)
+
+
+@click.command()
+def portals() -> None:
+    """List the shipped portal profiles (flows/portals/*.toml)."""
+    for name in profile_names():
+        profile = load_profile(name)
+        click.echo(f"{name:16} {profile.kind:18} {profile.cron:14} {profile.title}")
+        for url in profile.start_urls:
+            click.echo(f"{'':16} {url}")
+
+
+@click.command()
+@click.argument("profile")
+@data_option
+@store_option
+@base_url_option
+@refresh_option
+@progress_option
+def crawl(
+    profile: str, data_dir: Path, store_url: str | None, base_url: str | None, refresh: bool, progress: bool | None
+) -> None:
+    """Fetch PROFILE's new and changed documents into the store (a Prefect flow).
+
+    PROFILE is a name from `kehoach portals` or a path to a profile file.
+    """
+    _check_profile(profile)
+    prefect_environment(data_dir)
+    from flows.pipeline import crawl_flow
+
+    summary = crawl_flow(profile, str(data_dir), store_url, base_url, refresh, _show(progress))
+    _print_crawl(summary)
+    sys.exit(1 if summary["failed"] else 0)
+
+
+@click.command()
+@click.argument("profile")
+@data_option
+@store_option
+@base_url_option
+@refresh_option
+@progress_option
+@click.option("--batch-size", default=50, show_default=True, help="Documents per extraction task.")
+@click.option("--workers", default=1, show_default=True, help="Local processes extracting batches in parallel.")
+@click.option("--dask", "dask_address", help="Run extraction batches on this Dask scheduler (tcp://HOST:8786).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Also export the portal's records here.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+def run(
+    profile: str,
+    data_dir: Path,
+    store_url: str | None,
+    base_url: str | None,
+    refresh: bool,
+    progress: bool | None,
+    batch_size: int,
+    workers: int,
+    dask_address: str | None,
+    output: Path | None,
+    fmt: str,
+) -> None:
+    """Crawl PROFILE, then extract a record for each new document (the pipeline flow)."""
+    _check_profile(profile)
+    prefect_environment(data_dir)
+    from flows.pipeline import pipeline_flow
+
+    result = pipeline_flow(
+        profile, str(data_dir), store_url, base_url, refresh, _show(progress), batch_size, workers,
+        dask_address, str(output) if output else None, fmt,
+    )  # fmt: skip
+    _print_crawl(result["crawl"])
+    _print_extract(result["extract"])
+    if output:
+        click.echo(f"export: {result['exported']} records → {output}", err=True)
+    sys.exit(1 if result["crawl"]["failed"] or result["extract"]["failed"] else 0)
+
+
+@click.command()
+@data_option
+@store_option
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="File (jsonl, json) or folder.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--portal", help="Only this portal's records.")
+@click.option("--since", help="Only documents issued on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only documents issued on or before this date (YYYY-MM-DD).")
+@click.option("--issuer", help="Only documents whose issuer contains this text (any case).")
+def export(
+    data_dir: Path,
+    store_url: str | None,
+    output: Path,
+    fmt: str,
+    portal: str | None,
+    since: str | None,
+    until: str | None,
+    issuer: str | None,
+) -> None:
+    """Write the stored records to files: JSON Lines, a JSON array, or CSV / Parquet tables
+    (documents, indicators, responsibilities, citations). The JSON Schema is written beside them.
+
+    Runs without Prefect (it starts in under a second); the same work is the `kehoach-export` flow.
+    """
+    store = open_store(data_dir, store_url)
+    try:
+        count = export_records(store, output, fmt, Filters(portal, since, until, issuer))
+    finally:
+        store.close()
+    click.echo(f"export: {count} records → {output}", err=True)
+
+
+@click.command()
+@click.argument("profiles", nargs=-1, required=True)
+@data_option
+@store_option
+@click.option("--cron", help="Cron schedule for every profile (default: each profile's own `cron`).")
+def serve(profiles: tuple[str, ...], data_dir: Path, store_url: str | None, cron: str | None) -> None:
+    """Register the pipeline (crawl + extract) of each PROFILE with a cron schedule and serve it.
+
+    Start a Prefect server first (`prefect server start`) and point at it with
+    PREFECT_API_URL=http://127.0.0.1:4200/api; the runs then show in its UI. Stop with Ctrl-C.
+    """
+    for name in profiles:
+        _check_profile(name)
+    prefect_environment(data_dir)
+    from prefect import serve as prefect_serve
+
+    from flows.pipeline import pipeline_flow
+
+    deployments = [
+        pipeline_flow.to_deployment(
+            name=f"crawl-{load_profile(name).name}",
+            cron=cron or load_profile(name).cron,
+            parameters={"profile": name, "data_dir": str(data_dir.resolve()), "store_url": store_url},
+        )
+        for name in profiles
+    ]
+    prefect_serve(*deployments)
+
+
+@click.command()
+@data_option
+@click.option("--port", default=DEMO_PORT, show_default=True, help="Loopback port of the fixture portal.")
+def demo(data_dir: Path, port: int) -> None:
+    """Serve the bundled fixture portal on 127.0.0.1, run the pipeline on it, export JSON Lines,
+    then run again to show that nothing new is fetched."""
+    from flows.portals import FIXTURE_SITE
+    from flows.portals.site import base_url, serve_site
+
+    prefect_environment(data_dir)
+    from flows.pipeline import pipeline_flow
+
+    server = serve_site(FIXTURE_SITE, port)
+    output = data_dir / "export" / "records.jsonl"
+    try:
+        for attempt in ("first run", "second run"):
+            click.echo(f"== {attempt}", err=True)
+            result = pipeline_flow(
+                "fixture", str(data_dir), base_url=base_url(server), progress=_show(None), export_path=str(output)
+            )
+            _print_crawl(result["crawl"])
+            _print_extract(result["extract"])
+            click.echo(f"export: {result['exported']} records → {output}", err=True)
+    finally:
+        server.shutdown()
+
+
+COMMANDS = (crawl, run, export, serve, portals, demo)
