@@ -27,6 +27,11 @@ _PLACE_DATE = re.compile(
     r"\s+năm\s+(?P<year>\d{4})",
     re.IGNORECASE,
 )
+ANNEX_NOTE = re.compile(r"^\(?\s*(?:Kèm|Ban hành kèm) theo\b", re.IGNORECASE)
+# A preamble line, not a title: "Căn cứ ...", "Xét ...", a section, or "Thực hiện" citing a document.
+_PREAMBLE = re.compile(
+    r"^(?:Căn cứ|Xét|I\.|1\.)\s|^Thực hiện\s.{0,60}\bsố\b|^Thực hiện\s.{200,}|^Thực hiện\s.*;$", re.IGNORECASE
+)
 _VV = re.compile(r"^V/v\b", re.IGNORECASE)
 _HEADER_SCAN = 40
 _MAX_ISSUER_LINES = 4
@@ -56,7 +61,7 @@ def document_vocab() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _type_heading() -> re.Pattern[str]:
+def type_heading() -> re.Pattern[str]:
     names = sorted(document_vocab()["types"], key=len, reverse=True)
     return re.compile(rf"^(?P<type>{'|'.join(map(re.escape, names))})(?=$|\s)\s*(?P<rest>.*)$")
 
@@ -96,7 +101,7 @@ def _date(match: re.Match[str]) -> str | None:
     return f"{int(year):04d}-{m:02d}-{d:02d}"
 
 
-def _title(lines: list[Line], after: int) -> tuple[Field | None, int]:
+def title_after(lines: list[Line], after: int) -> tuple[Field | None, int]:
     """The trích yếu: the lines right after the type heading, up to the first blank line."""
     i = after
     while i < len(lines) and lines[i].blank:
@@ -106,7 +111,7 @@ def _title(lines: list[Line], after: int) -> tuple[Field | None, int]:
         text = lines[i].text.strip()
         if parts and not is_caps_line(parts[-1].text) and is_caps_line(text):
             break
-        if re.match(r"^(Căn cứ|Thực hiện|Xét|I\.|1\.)\s", text):
+        if (_PREAMBLE.match(text) and not is_caps_line(text)) or ANNEX_NOTE.match(text):
             break
         parts.append(lines[i])
         i += 1
@@ -139,14 +144,14 @@ def parse_header(text: str, lines: list[Line] | None = None) -> Header:
             if iso:
                 date = Field(iso, line.start + offset + m.start(), line.start + offset + m.end())
             body_line = max(body_line, line.index + 1)
-        elif doc_type is None and (m := _type_heading().match(stripped)) and is_caps_line(m["type"]):
+        elif doc_type is None and (m := type_heading().match(stripped)) and is_caps_line(m["type"]):
             offset = line.text.index(stripped)
             doc_type = _field(line, offset, offset + m.end("type"))
             if m["rest"]:
                 title = _field(line, offset + m.start("rest"), offset + len(stripped))
                 body_line = line.index + 1
             else:
-                title, body_line = _title(lines, line.index + 1)
+                title, body_line = title_after(lines, line.index + 1)
             break
         elif _QUOC_HIEU.search(stripped) or _TIEU_NGU.search(stripped):
             body_line = max(body_line, line.index + 1)

@@ -423,9 +423,10 @@ def _sentence_mentions(
     for c in cands:
         start, end, comparator = c.start, c.end, c.comparator or "="
         if c.kind != "from":
-            m = v.cmp_before.search(s[max(0, c.start - _WINDOW) : c.start])
+            window = max(0, c.start - _WINDOW)
+            m = v.cmp_before.search(s, window, c.start)
             if m:
-                start = c.start - (len(s[max(0, c.start - _WINDOW) : c.start]) - m.start())
+                start = m.start()
                 comparator = v.cmp_before_map.get(m["w"].lower(), comparator)
         m = v.cmp_after.match(s, c.end)
         if m:
@@ -437,7 +438,6 @@ def _sentence_mentions(
     lead_year = int(lead["y"]) if lead else None
     first_before = _subject_before(masked[: spans[0][0]], v)
     subject_first = _is_substantial(first_before, v)
-    text_out = s
     previous_direction: str | None = None
     for i, c in enumerate(cands):
         start, end, comparator = spans[i]
@@ -470,7 +470,7 @@ def _sentence_mentions(
         yield IndicatorMention(
             start=t0 + start,
             end=t0 + end,
-            text=text_out,
+            text=s,
             text_start=t0,
             text_end=t1,
             subject=subject or None,

@@ -91,13 +91,7 @@ def join_wrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         stripped = line.strip()
-        if (
-            out
-            and out[-1].strip()
-            and stripped
-            and _CONTINUES.match(stripped)
-            and not _LIST_START.match(stripped)
-        ):
+        if out and out[-1].strip() and stripped and _CONTINUES.match(stripped) and not _LIST_START.match(stripped):
             glue = "" if stripped[0] in ",:;)" else " "
             out[-1] = out[-1].rstrip() + glue + stripped
         else:

@@ -23,10 +23,8 @@ _INDICATOR_KINDS = {"objectives", "targets", "activities", "solutions", "impleme
 _TARGET_KINDS = {"objectives", "targets"}
 _GENERAL = re.compile(r"mục tiêu chung|mục tiêu tổng quát", re.I)
 _SPECIFIC = re.compile(r"mục tiêu cụ thể|chỉ tiêu", re.I)
-_SOURCE_SPLIT = re.compile(
-    r";|,\s+(?=(?:ngân sách|nguồn|kinh phí|vốn|huy động|xã hội hóa|các nguồn))|\s+và\s+(?=(?:các )?(?:nguồn|ngân sách|kinh phí|vốn|huy động))",
-    re.I,
-)
+_SOURCE_START = r"(?:các )?(?:nguồn|ngân sách|kinh phí|vốn|huy động|xã hội hóa)"
+_SOURCE_SPLIT = re.compile(rf";|,\s+(?={_SOURCE_START})|\s+và\s+(?={_SOURCE_START})", re.I)
 _SOURCE_WORD = re.compile(r"ngân sách|nguồn|vốn|huy động|xã hội hóa|tài trợ|kinh phí", re.I)
 _MARKER = re.compile(r"^(?:[a-zđ][).]|[-+•]|\d{1,2}(?:\.\d{1,2})*[.)])\s*")
 

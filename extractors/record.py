@@ -13,6 +13,7 @@ from extractors.agencies import canonical_agency, iter_agencies
 from extractors.casing import cased_forms, sentence_case
 from extractors.checks import citation_warnings, indicator_warnings, period_warnings
 from extractors.citations import CitationMention, iter_citations
+from extractors.coreference import leveled_names
 from extractors.header import Header, parse_header, type_name
 from extractors.issuer import issuer_from_header, issuer_from_text
 from extractors.lines import Line, split_lines
@@ -21,7 +22,7 @@ from extractors.plan import build_plan, period_of
 from extractors.segments import Segments, find_segments
 from extractors.signature import find_recipients
 from extractors.vocab import is_caps_line
-from models import Agency, Article, Citation, Document, Extractor, Issuer, Plan, PlanRecord, Signer, Source
+from models import Agency, Article, Citation, Document, Extractor, Issuer, Plan, PlanRecord, Responsibility, Signer, Source
 
 EXTRACTOR_VERSION = "0.1.0"
 _ISSUER_SEARCH = 3000
@@ -96,6 +97,41 @@ def _agencies(text: str) -> list[Agency]:
     return list(found.values())
 
 
+def _use_leveled_names(plan: Plan, agencies: list[Agency]) -> None:
+    """Bare names ("Trung tâm Y tế") become the leveled name the document uses elsewhere."""
+    names = {a.name for a in agencies} | {r.agency for r in plan.responsibilities}
+    mapping = leveled_names(names)
+    if not mapping:
+        return
+    for r in plan.responsibilities:
+        r.agency = mapping.get(r.agency, r.agency)
+    for activity in plan.activities:
+        activity.lead = list(dict.fromkeys(mapping.get(n, n) for n in activity.lead))
+        activity.partners = list(dict.fromkeys(mapping.get(n, n) for n in activity.partners))
+    merged: dict[str, Agency] = {}
+    for agency in agencies:
+        target = mapping.get(agency.name, agency.name)
+        if target in merged:
+            into = merged[target]
+            into.mentions = sorted(into.mentions + agency.mentions)
+            into.aliases = list(dict.fromkeys([*into.aliases, agency.name, *agency.aliases]))
+        else:
+            merged[target] = agency
+    agencies[:] = list(merged.values())
+    plan.responsibilities = _dedupe(plan.responsibilities)
+
+
+def _dedupe(responsibilities: list[Responsibility]) -> list[Responsibility]:
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    out: list[Responsibility] = []
+    for r in responsibilities:
+        key = (r.agency, r.role, tuple(r.section_path))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
 def _signers(segments: Segments) -> list[Signer]:
     signers: list[Signer] = []
     for block in segments.signatures:
@@ -107,6 +143,8 @@ def _signers(segments: Segments) -> list[Signer]:
 
 def _articles(text: str, segments: Segments) -> list[Article]:
     """The articles (Điều) of a decision, each up to the next one or the signature."""
+    if not segments.articles:
+        return []
     ends = [start for _, start, _ in segments.articles[1:]]
     last = segments.signatures[0].start if segments.signatures else len(text)
     ends.append(max(last, segments.articles[-1][2]) if segments.articles else last)
@@ -175,16 +213,19 @@ def extract(text: str) -> tuple[Document, list[Citation], Plan | None, list[Agen
     lines = split_lines(text)
     header = parse_header(text, lines)
     segments = find_segments(text, lines, header)
-    forms = cased_forms(text)
+    forms = cased_forms(text, tuple(f.value for f in (header.place,) if f is not None))
     document = _document(text, lines, header, segments, forms)
     citations, spans = _citations(text, header, segments, document.number)
     plan = _plan(text, lines, segments, forms, spans)
+    agencies = _agencies(text)
+    if plan is not None:
+        _use_leveled_names(plan, agencies)
     warnings = citation_warnings(citations, document.issued_date)
     if plan is None:
         warnings.append("the document carries no plan")
     else:
         warnings += indicator_warnings(plan.indicators) + period_warnings(plan.period)
-    return document, citations, plan, _agencies(text), warnings
+    return document, citations, plan, agencies, warnings
 
 
 def build_record(raw_text: str, source: Source, *, markdown: bool = False, with_text: bool = False) -> PlanRecord:

@@ -68,8 +68,13 @@ def _partners(text: str, node: Node, leads: set[str]) -> list[AgencyMention]:
             start = line.start + cue.end()
             tail = _CLAUSE_END.search(line.text, cue.end())
             end = line.start + tail.start() if tail else line.end
-            found.extend(m for m in leading_agencies(text, start, end) if m.name not in leads)
+            found.extend(m for m in leading_agencies(text, start, end) if m.name not in leads and _named(m))
     return found
+
+
+def _named(mention: AgencyMention) -> bool:
+    """A partner worth naming: an agency, or the people's committees of a level, not "các cơ quan liên quan"."""
+    return not mention.is_group or mention.name.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân"))
 
 
 def _from_item(text: str, node: Node, path: list[Node]) -> list[Responsibility]:

@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.header import Field, Header, _title, _type_heading, type_name
+from extractors.header import ANNEX_NOTE, Field, Header, title_after, type_heading, type_name
 from extractors.lines import Line
 from extractors.signature import SignatureBlock, find_signatures, is_signature_start
 from extractors.vocab import ROMAN, is_caps_line
 
 PLAN_TYPES = {"Kế hoạch", "Kế hoạch hành động", "Chương trình", "Chương trình hành động", "Đề án"}
-_ANNEX_NOTE = re.compile(r"^\(?\s*(?:Kèm|Ban hành kèm) theo\b", re.IGNORECASE)
 _CLOSING = re.compile(r"^(?:Trên đây là|Nhận được Kế hoạch|Nhận Kế hoạch|Yêu cầu các)\b", re.IGNORECASE)
 _NOI_NHAN = re.compile(r"^Nơi nhận\b", re.IGNORECASE)
 _TOP_SECTION = re.compile(rf"^(?:(?:PHẦN |Phần )?{ROMAN}[.:]\s*\S|[A-H][.)]\s+\S|\d{{1,2}}[.)](?!\d)\s*\S)")
@@ -73,20 +72,20 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
             lines,
             sig_line,
             lambda t: bool(
-                (m := _type_heading().match(t)) and is_caps_line(m["type"]) and type_name(m["type"]) in PLAN_TYPES
+                (m := type_heading().match(t)) and is_caps_line(m["type"]) and type_name(m["type"]) in PLAN_TYPES
             ),
         )
     if annex is not None and (doc_type not in PLAN_TYPES or header.type is None):
-        m = _type_heading().match(annex.text.strip())
+        m = type_heading().match(annex.text.strip())
         offset = annex.text.index(annex.text.strip())
         heading = Field(m["type"], annex.start + offset, annex.start + offset + len(m["type"]))
         if m["rest"]:
             title = Field(m["rest"], annex.start + offset + m.start("rest"), annex.end)
             after = annex.index + 1
         else:
-            title, after = _title(lines, annex.index + 1)
+            title, after = title_after(lines, annex.index + 1)
         note = _first(lines, after, lambda t: bool(t))
-        if note is not None and _ANNEX_NOTE.match(note.text.strip()):
+        if note is not None and ANNEX_NOTE.match(note.text.strip()):
             after = note.index + 1
         plan_start = lines[after].start if after < len(lines) else len(text)
         sections_end, plan_end = _end_of_plan(lines, after, len(text))

@@ -18,9 +18,7 @@ def _toned(base: str) -> str:
 
 
 # o/u then a toned a/e/y that ends the word; "qu" is a consonant, so "quý" stays.
-_PAIR = re.compile(
-    rf"(?<![qQ])([oO])([{_toned('aeAE')}])(?!\w)|(?<![qQ])([uU])([{_toned('yY')}])(?!\w)"
-)
+_PAIR = re.compile(rf"(?<![qQ])([oO])([{_toned('aeAE')}])(?!\w)|(?<![qQ])([uU])([{_toned('yY')}])(?!\w)")
 
 
 def _move_tone(match: re.Match[str]) -> str:

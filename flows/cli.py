@@ -79,4 +79,3 @@ for command in COMMANDS:
 
 if __name__ == "__main__":
     main()
-

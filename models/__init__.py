@@ -5,8 +5,8 @@ The field names of the spec are a contract with other systems: never rename or d
 
 from models.record import (
     Activity,
-    Article,
     Agency,
+    Article,
     Baseline,
     Citation,
     Document,
@@ -28,8 +28,8 @@ from models.record import (
 
 __all__ = [
     "Activity",
-    "Article",
     "Agency",
+    "Article",
     "Baseline",
     "Citation",
     "Document",

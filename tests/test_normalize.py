@@ -84,7 +84,15 @@ def test_signature_beside_recipients_is_put_in_columns() -> None:
 
 
 def test_wrapped_sentence_is_joined_but_list_items_are_not() -> None:
-    lines = ["Giảm tỷ lệ trẻ em xuống còn", "1,36% năm 2024.", "a) Nội dung", "b) Tổ chức", "chi tiết thêm", "(Kèm theo Quyết định số", ": 313/QĐ-UBND)"]
+    lines = [
+        "Giảm tỷ lệ trẻ em xuống còn",
+        "1,36% năm 2024.",
+        "a) Nội dung",
+        "b) Tổ chức",
+        "chi tiết thêm",
+        "(Kèm theo Quyết định số",
+        ": 313/QĐ-UBND)",
+    ]
     assert join_wrapped(lines) == [
         "Giảm tỷ lệ trẻ em xuống còn",
         "1,36% năm 2024.",

@@ -28,7 +28,7 @@ _COLUMN_GAP = 30.0  # points: wider than any justified word space, narrower than
 _MARGIN_SHARE = 0.08  # top and bottom bands where running headers, footers and page numbers live
 _FULL_LINE_SLACK = 0.06  # a line ending this close to the right edge (share of text width) is full
 _INDENT = 8.0  # points: a first-line indent starts a paragraph
-_PARAGRAPH_GAP = 1.25  # a line further below than this many line pitches starts a paragraph
+_PARAGRAPH_GAP = 1.2  # a line further below than this many line pitches starts a paragraph
 _ZONE_GAP = 6.0  # line heights: how far below the last column line a column block may go on
 _PAGE_NUMBER = re.compile(r"^\W*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?\W*$", re.I)
 _NEW_ITEM = re.compile(r"^(?:[-+•*–]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+[.)]\s|Điều \d|Chương [IVXLC\d])")
@@ -238,7 +238,7 @@ def _page_text(lines: list[_Line]) -> tuple[list[str], bool, bool]:
             or previous is None
             or line.x0 > left_edge + _INDENT
             or (pitch and line.top - previous.top > _PARAGRAPH_GAP * pitch)
-            or (_NEW_ITEM.match(text) and _SENTENCE_END.search(out[-1]))
+            or (_SENTENCE_END.search(out[-1]) and (_NEW_ITEM.match(text) or text[:1].isupper()))
         )
         if starts_paragraph:
             out.append(text)

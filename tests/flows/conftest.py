@@ -43,8 +43,8 @@ class Site:
 
 
 def faulty_handler(fault_rate: float, delay: float, hang: float, seed: int) -> type[SiteHandler]:
-    """A handler that fails ``fault_rate`` of requests (500, 429 + Retry-After, hang, reset), never
-    more than twice in a row for one path, and otherwise serves the folder after ``delay``."""
+    """A handler that fails ``fault_rate`` of requests (500, 429 + Retry-After, hang, reset in turn),
+    never more than twice in a row for one path, and otherwise serves the folder after ``delay``."""
 
     class Faulty(SiteHandler):
         log: ClassVar[list[tuple[str, str]]] = []
@@ -55,7 +55,7 @@ def faulty_handler(fault_rate: float, delay: float, hang: float, seed: int) -> t
         def do_GET(self) -> None:
             with self.lock:
                 fail = self.streak.get(self.path, 0) < 2 and self.rng.random() < fault_rate
-                fault = self.rng.choice(FAULTS) if fail else None
+                fault = FAULTS[sum(f != "ok" for _, f in self.log) % len(FAULTS)] if fail else None
                 self.streak[self.path] = self.streak.get(self.path, 0) + 1 if fail else 0
                 self.log.append((self.path, fault or "ok"))
             if fault == "500":

@@ -1,0 +1,488 @@
+"""Agency names: every body a document names, in one canonical spelling.
+
+The same office is printed "Sở LĐTBXH", "Sở Lao động - TB&XH tỉnh" and "Sở Lao động -
+Thương binh và xã hội"; records and the scorer need one name for it. The vocabulary
+(sectors, bodies, level words, the nouns of collectives) lives in ``data/agencies.toml``,
+so a new agency or abbreviation is a data edit. The scanner finds the first word of an
+alias, then reads what the genre puts after a name: a sector (Sở + Tư pháp), a level word
+and a place (Công an huyện, Ủy ban nhân dân tỉnh Bắc Kạn), or the levels of a collective
+(Ủy ban nhân dân các xã, thị trấn).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Literal
+
+from extractors.vocab import UPPER_CLASS
+
+Level = Literal["central", "ministry", "province", "district", "commune"]
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMention:
+    """One agency named in a text: where, as written, and its canonical name."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    level: Level | None
+    is_group: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """One entry of the agency table: how a name of this kind is read and spelled."""
+
+    name: str
+    level: Level | None
+    sector: bool
+    nest: bool
+    keep_level: bool
+    keep_place: bool
+    requires_level: bool
+    direct_place: str  # "no" | "drop" | "keep" | "require"
+    lowercase: bool
+    by_level: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sector:
+    name: str
+    only: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    """The agency table compiled once: patterns and lookups keyed by ``_key``."""
+
+    starts: re.Pattern[str]
+    starts_lower: re.Pattern[str]
+    lower_ok: frozenset[str]
+    bodies: Mapping[str, tuple[tuple[re.Pattern[str], _Kind], ...]]
+    heads: Mapping[str, _Kind]
+    sector: re.Pattern[str]
+    sectors: Mapping[str, _Sector]
+    tail: re.Pattern[str]
+    place: re.Pattern[str]
+    level_word: re.Pattern[str]
+    levels: Mapping[str, tuple[str, Level]]
+    central_cities: frozenset[str]
+    starters: frozenset[str]
+    group_noun: re.Pattern[str]
+    group_next: re.Pattern[str]
+    strong: frozenset[str]
+    central: frozenset[str]
+    poison: re.Pattern[str]
+    elliptic: Mapping[str, str]
+    expand: re.Pattern[str]
+    expansions: Mapping[str, str]
+
+
+_KEY_SEPARATORS = re.compile(r"[-,.\s]+")
+_ALIAS_TOKEN = re.compile(r" ?& ?| và | ?- ?| ?, ?| |[^ &,-]+")
+_LIST_SEP = re.compile(r"(?i:, và |, | và )")
+_ELLIPTIC_SEP = re.compile(r":? ")
+_WORD = re.compile(r"\w+")
+
+
+def _key(s: str) -> str:
+    """Lookup key of a surface: case, "&"/"và", dashes, commas and dots do not count."""
+    return _KEY_SEPARATORS.sub(" ", s.casefold().replace("&", " và ")).strip()
+
+
+def _alias_regex(alias: str) -> str:
+    """An alias as a case-insensitive pattern that tolerates the genre's spelling variants."""
+    out: list[str] = []
+    for tok in _ALIAS_TOKEN.findall(alias):
+        bare = tok.strip()
+        if bare == "&" or tok == " và ":
+            out.append("(?: ?& ?| và )")
+        elif (bare == "-" and tok != bare) or tok == "-":
+            out.append("(?: ?- ?| )")
+        elif bare == ",":
+            out.append("(?: ?, ?| )")
+        elif tok == " ":
+            out.append(" ")
+        elif tok.endswith(".") and len(tok) > 1:
+            out.append(re.escape(tok[:-1]) + r"\.?")
+        else:
+            out.append(re.escape(tok))
+    return "(?i:" + "".join(out) + ")"
+
+
+def _alternation(aliases: list[str]) -> str:
+    """Longest alias first, so that "Tài chính - Kế hoạch" wins over "Tài chính"."""
+    return "|".join(_alias_regex(a) for a in sorted(set(aliases), key=len, reverse=True))
+
+
+def _trie(words: list[str], fold: bool) -> str:
+    """Words as one prefix tree: a scan then tests one character per position, not one word."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = []
+        for c, sub in sorted(node.items()):
+            if c:
+                first = f"[{re.escape(c)}{re.escape(c.upper())}]" if fold and c.upper() != c else re.escape(c)
+                alts.append(first + emit(sub))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _kind(entry: dict[str, Any]) -> _Kind:
+    sector = bool(entry.get("sector", False))
+    return _Kind(
+        name=entry["name"],
+        level=entry.get("level"),
+        sector=sector,
+        nest=bool(entry.get("nest", False)),
+        keep_level=entry.get("level_word", "drop" if sector else "keep") == "keep",
+        keep_place=entry.get("place", "drop") == "keep",
+        requires_level=bool(entry.get("requires_level", False)),
+        direct_place=entry.get("direct_place", "no"),
+        lowercase=bool(entry.get("lowercase", False)),
+        by_level=tuple(sorted(entry.get("by_level", {}).items())),
+    )
+
+
+def _nfc(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return unicodedata.normalize("NFC", obj)
+    if isinstance(obj, list):
+        return [_nfc(x) for x in obj]
+    if isinstance(obj, dict):
+        return {_nfc(k): _nfc(v) for k, v in obj.items()}
+    return obj
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    """Load ``data/agencies.toml`` and compile it; cached, so patterns are built once per process."""
+    data = _nfc(tomllib.loads(resources.files("extractors.data").joinpath("agencies.toml").read_text("utf-8")))
+
+    levels: dict[str, tuple[str, Level]] = {}
+    level_aliases: list[str] = []
+    for level, words in data["levels"].items():
+        for word, aliases in words.items():
+            for alias in [word, *aliases]:
+                levels[_key(alias)] = (word, level)
+                level_aliases.append(alias)
+    # A level word never runs into "hội" ("Xã hội" is part of a sector name, not a commune).
+    lv = rf"(?:{_alternation(level_aliases)})(?!\w)(?! (?i:hội)(?!\w))"
+    stop = "|".join(re.escape(w) for w in sorted(data["places"]["stop"], key=len, reverse=True))
+    place_word = rf"(?!(?i:{stop})(?!\w))(?:{UPPER_CLASS}[\w'’]*|\d{{1,2}}(?![\d/.,]))"
+    place = rf"{place_word}(?:(?: - | ){place_word}){{0,3}}(?!\w)"
+    sep = "(?i:, và |, | và | hoặc )"
+    tail = (
+        rf" (?:(?P<all>(?i:các cấp))(?!\w)|(?i:cấp) (?P<cap>{lv})"
+        rf"|(?P<cac>(?i:các|những) )?(?P<lv>{lv})(?P<more>(?:{sep}{lv})*)(?: (?P<place>{place}))?)"
+    )
+
+    sectors: dict[str, _Sector] = {}
+    sector_alts: list[tuple[str, str]] = []
+    for i, entry in enumerate(data["sector"]):
+        sec = _Sector(entry["name"], frozenset(entry.get("only", ())))
+        for j, alias in enumerate(sorted({entry["name"], *entry.get("aliases", ())})):
+            group = f"s{i}_{j}"
+            sectors[group] = sec
+            sector_alts.append((alias, group))
+    sector_alts.sort(key=lambda a: len(a[0]), reverse=True)
+    sector_re = "|".join(f"(?P<{g}>{_alias_regex(a)})" for a, g in sector_alts)
+
+    bodies: dict[str, list[tuple[int, re.Pattern[str], _Kind]]] = {}
+    heads: dict[str, _Kind] = {}
+    for entry in data["agency"]:
+        kind = _kind(entry)
+        if kind.sector:
+            heads[kind.name] = kind
+        for alias in {kind.name, *entry.get("aliases", ())}:
+            first = _ALIAS_TOKEN.findall(alias)[0]
+            pattern = re.compile(rf"(?<!\w){_alias_regex(alias)}(?!\w)")
+            bodies.setdefault(_key(first), []).append((len(alias), pattern, kind))
+
+    groups = data["groups"]
+    starters = [*groups["starters"]]
+    first_words = sorted({*bodies, *(_key(s) for s in starters)})
+    lower_ok = {_key(s) for s in starters} | {
+        _key(_ALIAS_TOKEN.findall(alias)[0])
+        for entry in data["agency"]
+        if entry.get("lowercase")
+        for alias in {entry["name"], *entry.get("aliases", ())}
+    }
+    nouns = [*groups["strong"], *groups["weak"]]
+    noun = _alternation(nouns)
+    qual = _alternation(groups["qualifiers"])
+
+    return _Vocab(
+        starts=re.compile(rf"(?<!\w){_trie(first_words, fold=True)}(?!\w)"),
+        starts_lower=re.compile(rf"(?<!\w){_trie(first_words, fold=False)}(?!\w)"),
+        lower_ok=frozenset(lower_ok),
+        bodies=MappingProxyType(
+            {k: tuple((p, kd) for _, p, kd in sorted(v, key=lambda e: -e[0])) for k, v in bodies.items()}
+        ),
+        heads=MappingProxyType(heads),
+        sector=re.compile(rf"(?:{sector_re})(?!\w)"),
+        sectors=MappingProxyType(sectors),
+        tail=re.compile(tail),
+        place=re.compile(rf" (?P<place>{place})"),
+        level_word=re.compile(rf"(?<!\w){lv}"),
+        levels=MappingProxyType(levels),
+        central_cities=frozenset(_key(c) for c in data["places"]["central_cities"]),
+        starters=frozenset(_key(s) for s in starters),
+        group_noun=re.compile(rf"(?:{noun})(?!\w)"),
+        group_next=re.compile(rf"(?:{sep}(?P<noun>{noun})| (?P<qual>{qual}))(?!\w)"),
+        strong=frozenset(_key(n) for n in groups["strong"]),
+        central=frozenset(_key(q) for q in groups["central"]),
+        poison=re.compile(rf"{sep}(?:{_alternation(groups['poison'])})(?!\w)"),
+        elliptic=MappingProxyType({_key(k): v for k, v in groups["elliptic"].items()}),
+        expand=re.compile(rf"(?<!\w)(?:{_alternation(list(groups['expand']))})(?!\w)"),
+        expansions=MappingProxyType({_key(k): v for k, v in groups["expand"].items()}),
+    )
+
+
+def _place_text(place: str) -> str:
+    """A place as it is named: capitals of a header line undone ("BẮC KẠN" → "Bắc Kạn")."""
+    if any(c.islower() for c in place):
+        return place
+    return _WORD.sub(lambda m: m.group().capitalize(), place)
+
+
+def _level(v: _Vocab, word: str, place: str | None = None) -> tuple[str, Level]:
+    canonical, level = v.levels[_key(word)]
+    if level == "district" and canonical == "thành phố" and place and _key(place) in v.central_cities:
+        level = "province"
+    return canonical, level
+
+
+def _spell_levels(v: _Vocab, printed: str) -> str:
+    """The printed levels of a collective, lower case, abbreviations spelled out ("các huyện, TP.")."""
+    return v.level_word.sub(lambda m: _level(v, m.group())[0], printed.lower())
+
+
+def _with_tail(text: str, p: int, q: int, end: int, kind: _Kind, base: str, v: _Vocab) -> AgencyMention | None:
+    """The mention whose name ``base`` ends at ``q``, with the level words and place after it."""
+    t = v.tail.match(text, q, end)
+    if t is None:
+        if kind.direct_place != "no":
+            d = v.place.match(text, q, end)
+            if d is not None:
+                name = base if kind.direct_place == "drop" else f"{base} {_place_text(d.group('place'))}"
+                return AgencyMention(p, d.end(), text[p : d.end()], name, kind.level, False)
+            if kind.direct_place == "require":
+                return None
+        if kind.requires_level:
+            return None
+        return AgencyMention(p, q, text[p:q], base, kind.level, False)
+    if kind.direct_place == "require":
+        return None
+    if t.group("all"):
+        return AgencyMention(p, t.end(), text[p : t.end()], f"{base} các cấp", kind.level, True)
+    if t.group("cap"):
+        word, level = _level(v, t.group("cap"))
+        group = level in ("district", "commune")
+        return AgencyMention(p, t.end(), text[p : t.end()], f"{base} cấp {word}", kind.level or level, group)
+    if t.group("cac") or t.group("more"):
+        e = t.end("more")
+        _, level = _level(v, t.group("lv"))
+        printed = _spell_levels(v, text[t.start("cac") if t.group("cac") else t.start("lv") : e])
+        return AgencyMention(p, e, text[p:e], f"{base} {printed}", kind.level or level, True)
+    place = _place_text(t.group("place")) if t.group("place") else None
+    word, level = _level(v, t.group("lv"), place)
+    name = dict(kind.by_level).get(level, base)
+    if kind.keep_level:
+        name = f"{name} {word}"
+        if kind.keep_place and place:
+            name = f"{name} {place}"
+    return AgencyMention(p, t.end(), text[p : t.end()], name, kind.level or level, False)
+
+
+def _ellipsis(text: str, pos: int, end: int, head: _Kind, v: _Vocab) -> Iterator[AgencyMention]:
+    """Sectors listed after a head share it: "Sở Tư pháp, Y tế và Tài chính" names three Sở."""
+    while True:
+        s = _LIST_SEP.match(text, pos, end)
+        if s is None:
+            return
+        q = s.end()
+        if q >= end or not text[q].isupper() or _at(text, q, end, v):
+            return
+        m = v.sector.match(text, q, end)
+        if m is None:
+            return
+        sector = v.sectors[m.lastgroup or ""]
+        if sector.only and head.name not in sector.only:
+            return
+        mention = _with_tail(text, q, m.end(), end, head, f"{head.name} {sector.name}", v)
+        if mention is None or mention.is_group:
+            return
+        yield mention
+        pos = mention.end
+
+
+def _body(text: str, p: int, q: int, end: int, kind: _Kind, v: _Vocab) -> list[AgencyMention] | None:
+    """The agency whose alias of ``kind`` spans ``text[p:q]``, with what completes its name."""
+    upper = text[p].isupper()
+    if kind.nest:
+        inner = _at(text, q + 1, end, v) if upper and text.startswith(" ", q) else None
+        if not inner or inner[0].start != q + 1 or inner[0].is_group:
+            return None
+        first = inner[0]
+        return [AgencyMention(p, first.end, text[p : first.end], f"{kind.name} {first.name}", first.level, False)]
+    base = kind.name
+    if kind.sector:
+        s = v.sector.match(text, q + 1, end) if text.startswith(" ", q) else None
+        if s is None or not (upper or (kind.lowercase and text[q + 1].isupper())):
+            return None
+        sector = v.sectors[s.lastgroup or ""]
+        if sector.only and kind.name not in sector.only:
+            return None
+        base, q = f"{kind.name} {sector.name}", s.end()
+    elif not upper:
+        return None
+    mention = _with_tail(text, p, q, end, kind, base, v)
+    if mention is None:
+        return None
+    if kind.sector and not mention.is_group:
+        return [mention, *_ellipsis(text, mention.end, end, kind, v)]
+    return [mention]
+
+
+def _group(text: str, p: int, q: int, end: int, v: _Vocab) -> list[AgencyMention] | None:
+    """A collective after "các": "các sở, ban, ngành liên quan", or "các Sở: Y tế, Tư pháp"."""
+    n = v.group_noun.match(text, q + 1, end) if text.startswith(" ", q) else None
+    if n is None:
+        return None
+    key = _key(n.group())
+    head = v.elliptic.get(key)
+    if head is not None:
+        listed = _elliptic(text, n.end(), end, v.heads[head], v)
+        if listed:
+            return listed
+    strong = key in v.strong
+    items = 1
+    level: Level | None = None
+    pos = n.end()
+    last_level = False
+    while (g := v.group_next.match(text, pos, end)) is not None:
+        items += 1
+        last_level = False
+        if g.group("noun"):
+            strong = strong or _key(g.group("noun")) in v.strong
+        else:
+            qual = g.group("qual")
+            if _key(qual) in v.central:
+                level = "central"
+            elif (lw := v.level_word.search(qual)) is not None:
+                level = _level(v, lw.group())[1]
+                last_level = lw.end() == len(qual)
+        pos = g.end()
+    if last_level and (pl := v.place.match(text, pos, end)) is not None:
+        pos = pl.end()
+    printed = text[p:pos]
+    if not strong and items < 2:
+        return None
+    # "các ngành Lao động - Thương binh và Xã hội, Y tế": sectors named, not a collective.
+    if pos + 1 < end and text[pos] == " " and text[pos + 1].isupper() and not printed.isupper():
+        return None
+    if not strong and v.poison.match(text, pos, end):
+        return None
+    name = v.expand.sub(lambda m: v.expansions[_key(m.group())], printed)
+    return [AgencyMention(p, pos, printed, name[:1].upper() + name[1:], level, True)]
+
+
+def _elliptic(text: str, q: int, end: int, head: _Kind, v: _Vocab) -> list[AgencyMention] | None:
+    """ "các Sở: Y tế, Tư pháp" → Sở Y tế, Sở Tư pháp (the sectors must be capitalized)."""
+    c = _ELLIPTIC_SEP.match(text, q, end)
+    if c is None or c.end() >= end or not text[c.end()].isupper():
+        return None
+    s = v.sector.match(text, c.end(), end)
+    if s is None:
+        return None
+    sector = v.sectors[s.lastgroup or ""]
+    if sector.only and head.name not in sector.only:
+        return None
+    first = _with_tail(text, c.end(), s.end(), end, head, f"{head.name} {sector.name}", v)
+    if first is None or first.is_group:
+        return None
+    return [first, *_ellipsis(text, first.end, end, head, v)]
+
+
+def _at(text: str, p: int, end: int, v: _Vocab) -> list[AgencyMention] | None:
+    """The agencies named by the phrase that starts at ``p``, if one does."""
+    m = v.starts.match(text, p, end)
+    if m is None:
+        return None
+    key = m.group().lower()
+    if key not in v.lower_ok and not text[p].isupper():
+        return None
+    if key in v.starters:
+        return _group(text, p, m.end(), end, v)
+    for pattern, kind in v.bodies.get(key, ()):
+        a = pattern.match(text, p, end)
+        if a is not None and (found := _body(text, p, a.end(), end, kind, v)):
+            return found
+    return None
+
+
+def _candidates(text: str, start: int, end: int, v: _Vocab) -> Iterator[int]:
+    """Where an alias may start: the first words of the table, found in a lower-cased copy.
+
+    Scanning lower case with a case-sensitive prefix tree is several times faster than a
+    case-insensitive scan; case is checked afterwards, on the text itself.
+    """
+    window = text[start:end]
+    lowered = window.lower()
+    if len(lowered) != len(window):  # a letter whose lower case is longer: scan the text itself
+        yield from (m.start() for m in v.starts.finditer(text, start, end))
+        return
+    for m in v.starts_lower.finditer(lowered):
+        p = m.start() + start
+        if p == start and p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
+            continue
+        yield p
+
+
+def iter_agencies(text: str, start: int = 0, end: int | None = None) -> Iterator[AgencyMention]:
+    """Every agency named in ``text[start:end]``, in order, without overlaps (offsets into ``text``)."""
+    v = _vocab()
+    end = len(text) if end is None else end
+    pos = start
+    for p in _candidates(text, start, end, v):
+        if p < pos:
+            continue
+        found = _at(text, p, end, v)
+        if found:
+            yield from found
+            pos = found[-1].end
+
+
+def canonical_agency(phrase: str) -> AgencyMention | None:
+    """The agency a short phrase (a heading, a list item) names: its first one; offsets into ``phrase``."""
+    return next(iter_agencies(phrase), None)
+
+
+def split_agency_list(text: str, start: int = 0, end: int | None = None) -> list[AgencyMention]:
+    """The agencies of a list ("Sở Tư pháp, Công an tỉnh và UBND các huyện"), one per item.
+
+    A "và" inside a name ("Sở Giáo dục và Đào tạo") does not split it; a collective
+    ("các sở, ban, ngành liên quan") is one item; sectors after one head ("Sở Y tế, Tư
+    pháp") are one item each.
+    """
+    return list(iter_agencies(text, start, end))
