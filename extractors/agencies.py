@@ -188,7 +188,7 @@ def _vocab() -> _Vocab:
     # A level word never runs into "hội" ("Xã hội" is part of a sector name, not a commune).
     lv = rf"(?:{_alternation(level_aliases)})(?!\w)(?! (?i:hội)(?!\w))"
     stop = "|".join(re.escape(w) for w in sorted(data["places"]["stop"], key=len, reverse=True))
-    place_word = rf"(?!(?i:{stop})(?!\w))(?:{UPPER_CLASS}[\w'’]*|\d{{1,2}}(?![\d/.,]))"
+    place_word = rf"(?!(?i:{stop})(?!\w))(?:{UPPER_CLASS}[\w'’]*|\d{{1,2}}(?![\d/.]|,\d))"
     place = rf"{place_word}(?:(?: - | ){place_word}){{0,3}}(?!\w)"
     sep = "(?i:, và |, | và | hoặc )"
     tail = (

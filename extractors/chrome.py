@@ -12,7 +12,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from extractors.vocab import is_caps_line
+from extractors.header import issuer_line_indexes
 
 
 @lru_cache(maxsize=1)
@@ -26,33 +26,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _QUOC_HIEU = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", re.IGNORECASE)
-_RULE = re.compile(r"^[-_=.* ]{3,}$")
-_MAX_ISSUER_LINES = 4
 
 
 def drop_before_header(lines: list[str]) -> list[str]:
     """Drop what a portal prints above the document's own header (its title, its breadcrumbs).
 
-    The header is the issuing body's lines in capitals just above the quốc hiệu (the
+    The header starts with the issuing body's lines in capitals above the quốc hiệu (the
     left column of the header table comes first once columns are put in order).
     """
     at = next((i for i, line in enumerate(lines) if _QUOC_HIEU.search(line)), None)
     if at is None:
         return lines
-    start = at
-    taken = 0
-    i = at - 1
-    while i >= 0 and taken < _MAX_ISSUER_LINES:
-        line = lines[i].strip()
-        if not line or _RULE.match(line):
-            i -= 1
-            continue
-        if not is_caps_line(line):
-            break
-        start = i
-        taken += 1
-        i -= 1
-    return lines[start:]
+    issuer = issuer_line_indexes(lines, at)
+    return lines[issuer[0] if issuer else at :]
 
 
 def strip_chrome(lines: list[str]) -> list[str]:

@@ -75,20 +75,33 @@ def _field(line: Line, start: int, end: int) -> Field:
     return Field(line.text[start:end], line.start + start, line.start + end)
 
 
-def _issuer_lines(lines: list[Line], quoc_hieu: int) -> tuple[Field, ...]:
-    found: list[Field] = []
+def issuer_line_indexes(texts: list[str], quoc_hieu: int) -> list[int]:
+    """Indexes of the issuing body's lines in capitals above the quốc hiệu, top to bottom.
+
+    Rules, the number line and a "V/v" line may stand between them and the quốc hiệu
+    (the left column of the header table, read before the right one).
+    """
+    found: list[int] = []
     i = quoc_hieu - 1
     while i >= 0 and len(found) < _MAX_ISSUER_LINES:
-        text = lines[i].text.strip()
+        text = texts[i].strip()
         if not text or _RULE.match(text) or _NUMBER.match(text) or _VV.match(text):
             i -= 1
             continue
         if not is_caps_line(text):
             break
-        offset = lines[i].text.index(text)
-        found.append(_field(lines[i], offset, offset + len(text)))
+        found.append(i)
         i -= 1
-    return tuple(reversed(found))
+    return found[::-1]
+
+
+def _issuer_lines(lines: list[Line], quoc_hieu: int) -> tuple[Field, ...]:
+    fields: list[Field] = []
+    for i in issuer_line_indexes([ln.text for ln in lines], quoc_hieu):
+        text = lines[i].text.strip()
+        offset = lines[i].text.index(text)
+        fields.append(_field(lines[i], offset, offset + len(text)))
+    return tuple(fields)
 
 
 def _date(match: re.Match[str]) -> str | None:
