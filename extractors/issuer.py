@@ -62,6 +62,17 @@ def place_of(name: str) -> str | None:
     return None
 
 
+def _unit_of(name: str) -> str | None:
+    """The administrative unit a name ends with: "Ủy ban nhân dân tỉnh Nghệ An" → "tỉnh Nghệ An"."""
+    place = place_of(name)
+    if not place:
+        return None
+    for level in sorted(_levels(), key=len, reverse=True):
+        if name.endswith(f"{level} {place}"):
+            return f"{level} {place}"
+    return None
+
+
 def _province(mention: AgencyMention, parent: str | None) -> str | None:
     if mention.level == "province":
         return place_of(mention.name) or (place_of(parent) if parent else None)
@@ -84,7 +95,11 @@ def issuer_from_header(lines: list[tuple[str, int, int]]) -> IssuerFact | None:
     mention = canonical_agency(uncap(" ".join(texts)))
     if mention is None:
         return None
-    return IssuerFact(mention.name, mention.level, _province(mention, parent), lines[0][1], lines[-1][2])
+    name = mention.name
+    unit = _unit_of(canonical_agency(parent).name) if parent and canonical_agency(parent) else None
+    if unit and not _unit_of(name):
+        name = f"{name} {unit}"
+    return IssuerFact(name, mention.level, _province(mention, parent), lines[0][1], lines[-1][2])
 
 
 def issuer_from_text(text: str, start: int, end: int) -> IssuerFact | None:

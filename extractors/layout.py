@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.vocab import LOWER_CLASS, ROMAN, UPPER_CLASS
+from extractors.vocab import LOWER_CLASS, ROMAN, UPPER, UPPER_CLASS
 
 _GAP = re.compile(r"\S( {6,}|\t+)\S")
 _INDENT = re.compile(r"^ {12,}\S")
@@ -33,15 +33,24 @@ _FLAT_MARKERS = re.compile(
             r"(?<=\b\d{4}) (?=(?:Căn cứ|Thực hiện|Xét đề nghị)\b)",
             r"(?<=\b\d{4}) (?=(?:QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG BÁO|HƯỚNG DẪN)\b)",
             r"(?<=[.;:]) (?=(?:Căn cứ|Thực hiện|Xét đề nghị|QUYẾT ĐỊNH:|Nơi nhận:))",
-            rf"(?<=[.;:]) (?=(?:{ROMAN}|\d{{1,2}}(?:\.\d{{1,2}})*|[A-Z])\. {UPPER_CLASS})",
-            rf"(?<=[A-ZĐ]{{2}}) (?=\d{{1,2}}\. {UPPER_CLASS}{LOWER_CLASS})",
+            rf"(?<=[.;:]) (?=(?:{ROMAN}|\d{{1,2}}(?:\.\d{{1,2}})*|[A-Z])\. (?:{UPPER_CLASS}|\d))",
+            rf"(?<={UPPER_CLASS}{UPPER_CLASS}) (?=\d{{1,2}}\. {UPPER_CLASS}{LOWER_CLASS})",
             rf"(?<=[.;:]) (?={LOWER_CLASS}\) )",
             rf"(?<=[.;:]) (?=[-+] {UPPER_CLASS})",
             r"(?<=[.;:]) (?=Điều \d+\.)",
-            r"(?<=\S) (?=(?:TM|KT|Q|TL|TUQ)\. [A-ZĐ])",
+            rf"(?<=\S) (?=(?:TM|KT|Q|TL|TUQ)\. {UPPER_CLASS})",
+            rf"(?<={UPPER_CLASS})(?<!PHÓ) (?=(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN)\b)",
+            rf"(?<=CHỦ TỊCH) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS})",
+            rf"(?<=GIÁM ĐỐC) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS})",
+            rf"(?<=TRƯỞNG) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS})",
             r"(?<=\S) (?=- Lưu:)",
         ]
     )
+)
+_CAPS_WORD = f"[{UPPER}0-9,&]*[{UPPER}][{UPPER}0-9,&]*"
+# A numbered heading in capitals runs into its first sentence: "IV. KINH PHÍ THỰC HIỆN Ngân sách tỉnh ...".
+_CAPS_HEADING = re.compile(
+    rf"(^|(?<=\s))((?:{ROMAN}|[A-H]|\d{{1,2}})\. (?:{_CAPS_WORD} |- )*{_CAPS_WORD}) (?={UPPER_CLASS}{LOWER_CLASS})"
 )
 _FLAT_LINE = 300
 _QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -115,7 +124,8 @@ def split_flattened(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         if len(line) > _FLAT_LINE or _QUOC_HIEU in line:
-            out.extend(part for part in _FLAT_MARKERS.split(line) if part is not None)
+            for piece in _CAPS_HEADING.sub(r"\1\2\n", line).split("\n"):
+                out.extend(part for part in _FLAT_MARKERS.split(piece) if part is not None)
         else:
             out.append(line)
     return out

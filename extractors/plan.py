@@ -11,7 +11,7 @@ from extractors.indicators import IndicatorMention, iter_indicators
 from extractors.lines import Line
 from extractors.reporting import duties_in
 from extractors.responsibilities import responsibilities_of
-from extractors.sections import Node, number_path, parse_sections
+from extractors.sections import Node, is_background, number_path, parse_sections
 from models import Baseline, Funding, Indicator, Objectives, Period, Plan, Section
 
 _PERIOD = (
@@ -145,7 +145,7 @@ def build_plan(
     responsibilities = []
     reporting = []
     for top in tops:
-        if top.kind in _INDICATOR_KINDS:
+        if top.kind in _INDICATOR_KINDS and not is_background(top.heading):
             targets = top.kind in _TARGET_KINDS
             for m in iter_indicators(text, top.start, top.end, ratios=targets, counts=targets):
                 if any(a <= m.start < b for a, b in citation_spans):

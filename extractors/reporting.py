@@ -19,6 +19,9 @@ from extractors.dates import DateMention, iter_dates
 from extractors.sentences import Sentence, iter_sentences
 from models import Reporting
 
+# "trước ngày 20 của tháng cuối quý": the same day of March, June, September and December.
+_QUARTER_END = re.compile(r"ngày (\d{1,2}) (?:của )?tháng cuối (?:mỗi |hằng |hàng |của )?quý", re.IGNORECASE)
+_AFTER = re.compile(r"\s*\(([^)]{1,60})\)")
 _TO = re.compile(r"\b(?:gửi(?: về)?|về)\s+", re.IGNORECASE)
 _FREQ_WINDOW = 40
 
@@ -78,10 +81,22 @@ def duties_in(
             for d in iter_dates(text, sentence.start, sentence.end)
             if _due(d) and not any(a <= d.start < b for a, b in skip)
         ]
+        span = (sentence.start, sentence.end)
+        for m in _QUARTER_END.finditer(body):
+            day = int(m.group(1))
+            for month in (3, 6, 9, 12):
+                out.append(Reporting(what=what, frequency="quarterly", due=f"--{month:02d}-{day:02d}", to=to, span=span))
         if not dates:
-            out.append(Reporting(what=what, frequency=whole, due=None, to=to, span=(sentence.start, sentence.end)))
+            if _QUARTER_END.search(body):
+                continue
+            out.append(Reporting(what=what, frequency=whole, due=None, to=to, span=span))
             continue
         for date in dates:
-            near = _frequency(text[max(sentence.start, date.start - _FREQ_WINDOW) : date.start]) or whole
-            out.append(Reporting(what=what, frequency=near, due=_due(date), to=to, span=(sentence.start, sentence.end)))
+            after = _AFTER.match(text, date.end, sentence.end)
+            near = (
+                (_frequency(after.group(1)) if after else None)
+                or _frequency(text[max(sentence.start, date.start - _FREQ_WINDOW) : date.start])
+                or whole
+            )
+            out.append(Reporting(what=what, frequency=near, due=_due(date), to=to, span=span))
     return out

@@ -72,6 +72,17 @@ def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((k["kind"], re.compile("|".join(f"(?:{p})" for p in k["patterns"]))) for k in data["kind"])
 
 
+@lru_cache(maxsize=1)
+def _background() -> re.Pattern[str]:
+    data = tomllib.loads(resources.files("extractors.data").joinpath("headings.toml").read_text("utf-8"))
+    return re.compile("|".join(f"(?:{p})" for p in data["background"]["patterns"]))
+
+
+def is_background(heading: str) -> bool:
+    """A section that reports the situation so far ("Kết quả thực hiện năm 2023"), not the plan."""
+    return bool(_background().match(_strip_marker(heading.strip()).casefold().strip(" :.")))
+
+
 def heading_kind(heading: str) -> str | None:
     """The kind a heading names ("IV. KINH PHÍ THỰC HIỆN" → funding), or None."""
     words = _strip_marker(heading.strip()).casefold().strip(" :.")

@@ -53,6 +53,7 @@ def prefect_environment(data_dir: Path) -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_HOME", str((data_dir / "prefect").resolve()))
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "kehoach")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")  # crawl worker threads log too
     # The throwaway server Prefect starts when no PREFECT_API_URL is set needs more than its
     # default 20 s on a small machine.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")

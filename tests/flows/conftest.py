@@ -21,6 +21,7 @@ os.environ["DO_NOT_TRACK"] = "1"
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="kehoach-prefect-")
 os.environ["PREFECT_LOGGING_EXTRA_LOGGERS"] = "kehoach"
+os.environ["PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW"] = "ignore"  # crawl worker threads log too
 
 from flows.portals import FIXTURE_SITE, Profile, load_profile
 from flows.portals.profile import rebased

@@ -89,7 +89,7 @@ def test_crawl_killed_mid_run_resumes_to_the_same_store(prefect_api, start_site,
     os.kill(proc.pid, signal.SIGKILL)  # mid-run: some documents stored, others not yet
     proc.wait()
     partial = stored(data)
-    assert 0 < len(partial["documents"]) < 5 or not partial["documents"]
+    assert len(partial["documents"]) < 5  # killed before the end
     subprocess.run([*command, "--data", str(data)], env=env, check=True, stderr=subprocess.DEVNULL)
     subprocess.run([*command, "--data", str(tmp_path / "whole")], env=env, check=True, stderr=subprocess.DEVNULL)
     resumed, whole = stored(data), stored(tmp_path / "whole")
