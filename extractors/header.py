@@ -21,7 +21,7 @@ from extractors.vocab import is_caps_line
 _QUOC_HIEU = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", re.IGNORECASE)
 _TIEU_NGU = re.compile(r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNORECASE)
 _RULE = re.compile(r"^[-_=.* ]{2,}$")
-_NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w.\-/&]*/[\w.\-/&]+|/[\w.\-/&]+|\.{2,}[\w.\-/&]*)", re.IGNORECASE)
+_NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w.\-&]*(?:\s*/\s*[\w.\-&]+)+|/[\w.\-/&]+|\.{2,}[\w.\-/&]*)", re.IGNORECASE)
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^\d,;:()]{2,40}?),\s*ngày\s+(?P<day>\d{1,2}|\.+|…)\s+tháng\s+(?P<month>\d{1,2}|\.+|…)"
     r"\s+năm\s+(?P<year>\d{4})",

@@ -47,8 +47,8 @@ def parse_number(s: str) -> float | None:
         return None
 
 
-def parse_vnd(amount: str, scale: str | None) -> float | None:
-    """An amount of đồng: the number times its scale words ("1,5" "tỷ" → 1.5e9; "nghìn tỷ" → 1e12)."""
+def parse_scaled(amount: str, scale: str | None) -> float | None:
+    """A number times its scale words: "1,5" "tỷ" → 1.5e9; "36" "nghìn" → 36000 (tấn, ha, đồng alike)."""
     value = parse_number(amount)
     if value is None:
         return None
@@ -59,3 +59,8 @@ def parse_vnd(amount: str, scale: str | None) -> float | None:
                 return None
             value *= factor
     return float(round(value, 6))
+
+
+def parse_vnd(amount: str, scale: str | None) -> float | None:
+    """An amount of đồng: the number times its scale words ("1,5" "tỷ" → 1.5e9; "nghìn tỷ" → 1e12)."""
+    return parse_scaled(amount, scale)

@@ -51,7 +51,8 @@ def prefect_environment(data_dir: Path) -> None:
     Values already set by the user win."""
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_HOME", str((data_dir / "prefect").resolve()))
+    home = Path(os.environ.setdefault("PREFECT_HOME", str((data_dir / "prefect").resolve())))
+    home.mkdir(parents=True, exist_ok=True)  # Prefect does not create its home's parents
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "kehoach")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")  # crawl worker threads log too
     # The throwaway server Prefect starts when no PREFECT_API_URL is set needs more than its

@@ -1,0 +1,191 @@
+"""Structure: header fields, issuer, signature, section tree and kinds, plan segments."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.header import parse_header
+from extractors.lines import split_lines
+from extractors.normalize import normalize_text
+from extractors.record import extract
+from extractors.sections import heading_kind, parse_sections
+from extractors.signature import find_recipients, find_signatures
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NAM
+-------
+Số: 15 /KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Quảng Nam, ngày 05 tháng 01 năm 2024
+KẾ HOẠCH
+TRIỂN KHAI CHUYỂN ĐỔI SỐ TỈNH QUẢNG NAM NĂM 2024
+Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ;
+"""
+
+
+def test_header_fields_and_spans() -> None:
+    text = normalize_text(HEADER)
+    header = parse_header(text)
+    assert header.number is not None and header.number.value == "15/KH-UBND"
+    assert header.place is not None and header.place.value == "Quảng Nam"
+    assert header.date is not None and header.date.value == "2024-01-05"
+    assert header.type is not None and text[header.type.start : header.type.end] == "KẾ HOẠCH"
+    assert header.title is not None and header.title.value == "TRIỂN KHAI CHUYỂN ĐỔI SỐ TỈNH QUẢNG NAM NĂM 2024"
+    assert [f.value for f in header.issuer_lines] == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"]
+    assert text[header.body_start :].startswith("Căn cứ Quyết định")
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer", "level", "province"),
+    [
+        (["ỦY BAN NHÂN DÂN", "TỈNH BẮC KẠN"], "Ủy ban nhân dân tỉnh Bắc Kạn", "province", "Bắc Kạn"),
+        (["UBND TỈNH NGHỆ AN", "SỞ Y TẾ"], "Sở Y tế tỉnh Nghệ An", "province", "Nghệ An"),
+        (["ỦY BAN NHÂN DÂN", "HUYỆN ĐĂK TÔ"], "Ủy ban nhân dân huyện Đăk Tô", "district", None),
+        (["BỘ Y TẾ"], "Bộ Y tế", "ministry", None),
+        (["ỦY BAN NHÂN DÂN", "XÃ NGHI PHONG"], "Ủy ban nhân dân xã Nghi Phong", "commune", None),
+    ],
+)
+def test_issuer_from_header_lines(lines: list[str], issuer: str, level: str, province: str | None) -> None:
+    text = "\n".join([*lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH", "Bảo vệ trẻ em năm 2024", ""])
+    document, *_ = extract(normalize_text(text))
+    assert document.issuer is not None
+    assert (document.issuer.name, document.issuer.level, document.issuer.province) == (issuer, level, province)
+
+
+def test_issuer_from_preamble_when_the_portal_dropped_the_header() -> None:
+    text = normalize_text(
+        "KẾ HOẠCH Kiểm tra công tác trẻ em năm 2023\n"
+        "Nhằm bảo đảm quyền trẻ em, Ủy ban nhân dân thị xã Hương Trà ban hành Kế hoạch kiểm tra như sau:\n"
+        "I. Mục đích, yêu cầu\n- Kiểm tra việc thực hiện.\n"
+    )
+    document, *_ = extract(text)
+    assert document.type == "Kế hoạch"
+    assert document.title == "Kiểm tra công tác trẻ em năm 2023"
+    assert document.issuer is not None and document.issuer.name == "Ủy ban nhân dân thị xã Hương Trà"
+    assert document.number is None and document.issued_date is None
+
+
+SIGNATURE = """Nơi nhận:
+- Bộ Lao động - Thương binh và Xã hội;
+- Thường trực Tỉnh ủy;
+- Lưu: VT, VX.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+(Đã ký)
+
+Nguyễn Thị Lĩnh
+"""
+
+
+def test_signature_block_and_recipients() -> None:
+    lines = split_lines(SIGNATURE)
+    [block] = find_signatures(lines)
+    assert (block.name, block.title, block.authority) == ("Nguyễn Thị Lĩnh", "Phó Chủ tịch", "KT. Chủ tịch")
+    assert SIGNATURE[block.name_start : block.name_end] == "Nguyễn Thị Lĩnh"
+    recipients, at = find_recipients(lines)
+    assert recipients == ["Bộ Lao động - Thương binh và Xã hội", "Thường trực Tỉnh ủy"]
+    assert at == 0
+
+
+def test_caps_signer_name_is_title_cased() -> None:
+    [block] = find_signatures(split_lines("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNGUYỄN VĂN AN\n"))
+    assert (block.name, block.title, block.authority) == ("Nguyễn Văn An", "Thứ trưởng", "KT. Bộ trưởng")
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("I. MỤC TIÊU", "objectives"),
+        ("II. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("2. Chỉ tiêu cụ thể", "targets"),
+        ("III. NỘI DUNG HOẠT ĐỘNG", "activities"),
+        ("B. NHIỆM VỤ TRỌNG TÂM", "activities"),
+        ("IV. CÁC GIẢI PHÁP CHỦ YẾU", "solutions"),
+        ("V. KINH PHÍ THỰC HIỆN", "funding"),
+        ("V. NGUỒN VỐN THỰC HIỆN", "funding"),
+        ("4. Tổ chức thực hiện:", "implementation"),
+        ("VI. CHẾ ĐỘ THÔNG TIN, BÁO CÁO", "reporting"),
+        ("I. KẾT QUẢ THỰC HIỆN NĂM 2023", None),
+    ],
+)
+def test_heading_kinds(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind
+
+
+def test_section_tree_nests_styles_in_the_order_they_appear() -> None:
+    text = "\n".join(
+        [
+            "1. MỤC TIÊU",
+            "1.1. Mục tiêu chung",
+            "Nâng cao chất lượng.",
+            "1.2. Chỉ tiêu",
+            "- 100% trường học có kết nối Internet;",
+            "+ trong đó 90% cáp quang.",
+            "2. NHIỆM VỤ",
+            "a) Tuyên truyền",
+            "b) Tập huấn",
+            "3. TỔ CHỨC THỰC HIỆN",
+        ]
+    )
+    lines = split_lines(text)
+    tops = parse_sections(lines, 0, len(text))
+    assert [(t.number, t.kind) for t in tops] == [("1", "objectives"), ("2", "activities"), ("3", "implementation")]
+    assert [c.number for c in tops[0].children] == ["1.1", "1.2"]
+    assert tops[0].children[1].kind == "targets"
+    bullet = tops[0].children[1].children[0]
+    assert bullet.style == "dash" and bullet.children[0].style == "plus"
+    assert [c.number for c in tops[1].children] == ["a", "b"]
+    assert [ln.text for ln in tops[0].children[0].own] == ["Nâng cao chất lượng."]
+
+
+def test_decision_with_annexed_plan() -> None:
+    text = normalize_text(
+        "\n".join(
+            [
+                "ỦY BAN NHÂN DÂN",
+                "TỈNH LÀO CAI",
+                "Số: 100/QĐ-UBND",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Lào Cai, ngày 10 tháng 02 năm 2024",
+                "QUYẾT ĐỊNH",
+                "Ban hành Kế hoạch phòng, chống đuối nước trẻ em năm 2024",
+                "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+                "Căn cứ Luật Trẻ em ngày 05 tháng 4 năm 2016;",
+                "QUYẾT ĐỊNH:",
+                "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống đuối nước trẻ em năm 2024.",
+                "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+                "TM. ỦY BAN NHÂN DÂN",
+                "CHỦ TỊCH",
+                "Trịnh Xuân Trường",
+                "KẾ HOẠCH",
+                "Phòng, chống đuối nước trẻ em năm 2024",
+                "(Kèm theo Quyết định số 100/QĐ-UBND ngày 10/02/2024 của UBND tỉnh Lào Cai)",
+                "I. MỤC TIÊU",
+                "- Giảm 10% số trẻ em bị đuối nước so với năm 2023.",
+                "II. TỔ CHỨC THỰC HIỆN",
+                "1. Sở Lao động - Thương binh và Xã hội: Chủ trì triển khai Kế hoạch.",
+            ]
+        )
+    )
+    document, citations, plan, _, warnings = extract(text)
+    assert document.type == "Quyết định" and document.number == "100/QĐ-UBND"
+    assert [a.number for a in document.articles] == ["1", "2"]
+    assert document.signers[0].name == "Trịnh Xuân Trường" and document.signers[0].authority == "TM. Ủy ban nhân dân"
+    assert [(c.title, c.date, c.role) for c in citations] == [("Luật Trẻ em", "2016-04-05", "basis")]
+    assert plan is not None and plan.title == "Kế hoạch phòng, chống đuối nước trẻ em năm 2024"
+    assert (plan.period.start_year, plan.period.end_year) == (2024, 2024)
+    assert [(i.value, i.unit, i.direction) for i in plan.indicators] == [(10.0, "%", "decrease")]
+    assert [(r.agency, r.role) for r in plan.responsibilities] == [("Sở Lao động - Thương binh và Xã hội", "lead")]
+    assert warnings == []
+
+
+def test_document_without_plan_is_warned() -> None:
+    text = normalize_text("BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG VĂN\nV/v báo cáo số liệu\nKính gửi: Sở Y tế các tỉnh.\n")
+    _, _, plan, _, warnings = extract(text)
+    assert plan is None
+    assert warnings == ["the document carries no plan"]
