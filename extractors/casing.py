@@ -13,38 +13,44 @@ import re
 from collections import Counter
 
 from extractors.citations import normalize_doc_number
-from extractors.vocab import is_caps_line
 
 _WORD = re.compile(r"\w+(?:[/-]\w+)*")
 _DOC_NUMBER = re.compile(r"^\d+(?:/\d{4})?[/-]\w")
-_SENTENCE_START = ".:;!?-+)(\""
+_SENTENCE_START = ".:;!?-+)(\"\n"
 
 
-def cased_forms(text: str, names: tuple[str, ...] = ()) -> dict[str, str]:
-    """For each syllable and syllable pair, the form the text uses most in mid-sentence.
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return bool(before) and before[-1] not in _SENTENCE_START
 
-    ``names`` (the place of issue, the issuer) count as mid-sentence evidence: a header
-    states them at a line start, where capitals prove nothing.
+
+def form_in(text: str, phrase: str, lowered: str | None = None) -> str | None:
+    """The form of ``phrase`` the text uses most in mid-sentence, not in a line of capitals.
+
+    ``lowered`` is ``text.lower()`` when the caller asks many phrases of one text.
     """
-    counts: dict[str, Counter[str]] = {}
-    for line in [*(f"~ {name}" for name in names for _ in range(3)), *text.split("\n")]:
-        if is_caps_line(line):
-            continue
-        words = list(_WORD.finditer(line))
-        for i, m in enumerate(words):
-            before = line[max(0, m.start() - 2) : m.start()].rstrip(" ")
-            if not before or before[-1] in _SENTENCE_START:
-                continue
-            word = m.group()
-            counts.setdefault(word.lower(), Counter())[word] += 1
-            if i + 1 < len(words) and line[m.end() : words[i + 1].start()] == " ":
-                pair = f"{word} {words[i + 1].group()}"
-                counts.setdefault(pair.lower(), Counter())[pair] += 1
-    return {low: forms.most_common(1)[0][0] for low, forms in counts.items()}
+    lowered = text.lower() if lowered is None else lowered
+    needle = phrase.lower()
+    counts: Counter[str] = Counter()
+    at = lowered.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        bounded = (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum())
+        found = text[at:end]
+        if bounded and not (found.isupper() and len(found) > 3) and _mid_sentence(text, at):
+            counts[found] += 1
+        at = lowered.find(needle, end)
+    return counts.most_common(1)[0][0] if counts else None
 
 
-def sentence_case(caps: str, forms: dict[str, str]) -> str:
-    """A line in capitals in sentence case, words cased as the document cases them."""
+def sentence_case(caps: str, text: str, names: tuple[str, ...] = ()) -> str:
+    """A line in capitals in sentence case, words cased as ``text`` cases them mid-sentence.
+
+    ``names`` (the place of issue) are taken as they are: a header prints them at a line
+    start, where capitals prove nothing.
+    """
+    evidence = "\n".join(f"~ {name}" for name in names) + "\n" + text
+    lowered = evidence.lower()
     words = list(_WORD.finditer(caps))
     cased: list[str] = []
     i = 0
@@ -55,17 +61,17 @@ def sentence_case(caps: str, forms: dict[str, str]) -> str:
             i += 1
             continue
         if i + 1 < len(words) and caps[words[i].end() : words[i + 1].start()] == " ":
-            pair = forms.get(f"{token} {words[i + 1].group()}".lower())
+            pair = form_in(evidence, f"{token} {words[i + 1].group()}", lowered)
             if pair:
                 cased.extend(pair.split(" "))
                 i += 2
                 continue
-        cased.append(forms.get(token.lower(), token.lower()))
+        cased.append(form_in(evidence, token, lowered) or token.lower())
         i += 1
     out: list[str] = []
     pos = 0
     for m, word in zip(words, cased, strict=True):
         out.append(caps[pos : m.start()] + word)
         pos = m.end()
-    text = "".join(out) + caps[pos:]
-    return text[:1].upper() + text[1:]
+    result = "".join(out) + caps[pos:]
+    return result[:1].upper() + result[1:]

@@ -25,6 +25,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alternation("drop_line"), alternation("cut_from")
 
 
+# Chrome lines are short; a longer line is document text and is not matched at all.
+_LONGEST_CHROME = 240
 _QUOC_HIEU = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", re.IGNORECASE)
 
 
@@ -46,6 +48,9 @@ def strip_chrome(lines: list[str]) -> list[str]:
     drop, cut = _patterns()
     kept: list[str] = []
     for line in lines:
+        if len(line) > _LONGEST_CHROME:
+            kept.append(line)
+            continue
         folded = " ".join(line.split())
         if cut.fullmatch(folded):
             break

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from extractors.numbers import NUMBER, SCALES, parse_number, parse_vnd
+from extractors.numbers import NUMBER, SCALES, parse_number, parse_scaled, parse_vnd
 from extractors.vocab import LOWER_CLASS
 
 
@@ -84,6 +84,9 @@ _CELL_VALUE = re.compile(
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
+_HAS_SCALE = re.compile(rf"(?<!\w)(?:{'|'.join(SCALES)})(?!\w)", re.IGNORECASE)
+_FOR_END = re.compile(r"(?<!\w)cho\s*$", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s+[^\W\d]+(?:\s+[^\W\d]+)?\s?/\s?\w")  # "25 giường bệnh/vạn dân"
 # A value right after a preposition qualifies the noun that follows it ("cho 100% thửa đất").
 _PREPOSITION_END = re.compile(r"(?<!\w)(?:cho|tại|ở|của|với|trong|đến)\s*$", re.IGNORECASE)
 _PER_UNIT = re.compile(r"^\s*/\s*\w+")  # "1,5%/năm": the rate's period, not the subject
@@ -93,7 +96,7 @@ _PER_UNIT = re.compile(r"^\s*/\s*\w+")  # "1,5%/năm": the rate's period, not th
 _MIN_SUBJECT_SYLLABLES = 3
 _WINDOW = 48  # characters looked at on each side of a value for adjacent words
 
-_PRIORITY = {"from": 0, "range": 1, "money": 2, "percent": 3, "ratio": 4, "count": 5}
+_PRIORITY = {"from": 0, "range": 1, "money": 2, "percent": 3, "ratio": 4, "measure": 5, "count": 6}
 
 
 def _alternation(words: Sequence[str], *, escape: bool = True) -> str:
@@ -107,6 +110,9 @@ class _Vocab:
     ratio: re.Pattern[str]
     count: re.Pattern[str]
     not_count: re.Pattern[str]
+    measure: re.Pattern[str]
+    physical: dict[str, str]
+    not_physical: re.Pattern[str]
     from_to: re.Pattern[str]
     percent_cells: frozenset[str]
     money_cells: dict[str, float]
@@ -121,6 +127,12 @@ class _Vocab:
     reach: re.Pattern[str]
     frame: re.Pattern[str]
     frame_adjacent: re.Pattern[str]
+    frame_lead: re.Pattern[str]
+    frame_verb: re.Pattern[str]
+    frame_measure: re.Pattern[str]
+    beneficiary: re.Pattern[str]
+    beneficiary_block: re.Pattern[str]
+    per_unit: re.Pattern[str]
     percent_of: re.Pattern[str]
     percent_after: re.Pattern[str]
     funding: re.Pattern[str]
@@ -152,6 +164,8 @@ def _vocab() -> _Vocab:
     def general(kind: str) -> str:
         return "|".join(p for p in dirs[kind] if p not in adjacent_only)
 
+    physical = {w.lower(): u for w, u in units["physical"]}
+    physical_words = _alternation(list(physical))
     every_direction = "|".join(p for kind in ("increase", "decrease", "maintain", "reach") for p in dirs[kind])
     return _Vocab(
         ratio=re.compile(
@@ -159,6 +173,13 @@ def _vocab() -> _Vocab:
         ),
         count=re.compile(rf"{_LB}(?P<v>{NUMBER})(?![.,]?\d)(?=\s+(?:{count_nouns})(?!\w))", flags),
         not_count=re.compile(rf"\s+(?:{_alternation(units['not_count_nouns'])})(?!\w)", flags),
+        measure=re.compile(
+            rf"{_LB}(?P<v>{NUMBER})(?P<scale>(?:\s+(?:{_SCALE_WORDS}))*)\s?(?P<u>{physical_words})"
+            rf"(?:\s?/\s?(?P<per>{physical_words}))?(?!\w)",
+            flags,
+        ),
+        physical=physical,
+        not_physical=re.compile(rf"(?:{_alternation(units['not_physical'])})(?!\w)", flags),
         from_to=re.compile(
             rf"(?<!\w)từ\s+(?:mức\s+)?(?P<a>{NUMBER})(?P<apct>\s?%)?{_YEAR_PHRASE}\s*,?\s+(?P<link>{_LINKS})\s+"
             rf"(?:(?P<cmp>{cmp_words})\s*)?(?P<b>{NUMBER})\s?%",
@@ -186,7 +207,16 @@ def _vocab() -> _Vocab:
         ),
         reach=re.compile(rf"(?<!\w)(?:{'|'.join(dirs['reach'])})(?!\w)", flags),
         frame=re.compile(rf"(?<!\w)(?:{_alternation(frames['target'])})(?!\w)", flags),
-        frame_adjacent=re.compile(rf"(?<!\w)(?:{_alternation(frames['adjacent'])})\s*$", flags),
+        frame_adjacent=re.compile(rf"(?<!\w)(?:{_alternation(frames['adjacent'])})(?:\s+(?:thêm|mới))?\s*$", flags),
+        frame_lead=re.compile(rf"(?:{_alternation(frames['lead'])})\s*", flags),
+        frame_verb=re.compile(rf"(?:{_alternation(frames['adjacent'])})(?:\s+(?:thêm|mới))?", flags),
+        frame_measure=re.compile(rf"(?<!\w)(?:{_alternation(frames['measure'])})(?!\w)", flags),
+        beneficiary=re.compile(rf"(?<!\w)(?:{_alternation(frames['beneficiary_verbs'])})(?!\w)", flags),
+        beneficiary_block=re.compile(rf"(?<!\w)(?:{_alternation(frames['beneficiary_block'])})(?!\w)", flags),
+        per_unit=re.compile(
+            rf"(?<!\w)(?P<frame>(?:{_alternation(frames['target'])})\s+)?(?:{_alternation(excl['per_unit'])})\s*$",
+            flags,
+        ),
         percent_of=re.compile(rf"\s*(?:các\s+)?(?:{_alternation(excl['percent_of'])})(?!\w)", flags),
         percent_after=re.compile(
             rf"(?<!\w)(?:{_alternation(excl['percent_after'])})\s*(?:là|bằng|ở mức|tối đa|tối thiểu)?\s*$", flags
@@ -199,10 +229,19 @@ def _vocab() -> _Vocab:
             rf"(?:hết\s+|cuối\s+)?năm\s+\d{{4}})(?!\w))",
             flags,
         ),
-        trail=re.compile(rf"(?:[\s,:;.]+|(?<!\w)(?<!trở )(?:{_alternation(subj['trail'])}))$", flags),
+        trail=re.compile(rf"(?:[\s,:;.]+|(?<!\w)(?:{_trail_words(subj['trail'], subj['keep'])}))$", flags),
         cut=re.compile("|".join(subj["cut"]), flags),
         empty=frozenset(subj["empty"]),
     )
+
+
+def _trail_words(words: Sequence[str], keep: Sequence[str]) -> str:
+    """Trail glue, longest first, each word unless it ends a phrase to keep ("mặt bằng", "trở lên")."""
+    items = []
+    for w in sorted(set(words), key=len, reverse=True):
+        guards = "".join(f"(?<!{re.escape(k[: -len(w)])})" for k in keep if k.endswith(" " + w))
+        items.append(guards + re.escape(w))
+    return "|".join(items)
 
 
 def _cell_scale(cell: str) -> float:
@@ -231,6 +270,7 @@ class _Cand:
     baseline_year: int | None = None
     link: str | None = None
     comparator: str | None = None
+    unit: str | None = None
 
 
 def _candidates(s: str, v: _Vocab, ratios: bool, counts: bool) -> list[_Cand]:
@@ -275,6 +315,14 @@ def _candidates(s: str, v: _Vocab, ratios: bool, counts: bool) -> list[_Cand]:
             if d > 0 and n <= d:
                 found.append(_Cand(m.start(), m.end(), "ratio", float(n), numerator=float(n), denominator=float(d)))
     if counts:
+        for m in v.measure.finditer(s):
+            value = parse_scaled(m["v"], m["scale"] or None)
+            if value is None or v.not_physical.match(s, m.start("u")):
+                continue
+            unit = v.physical[m["u"].lower()]
+            if m["per"]:
+                unit += "/" + v.physical[m["per"].lower()]
+            found.append(_Cand(m.start(), m.end(), "measure", value, unit=unit))
         for m in v.count.finditer(s):
             value = parse_number(m["v"])
             if value is not None and not v.not_count.match(s, m.end()):
@@ -304,7 +352,7 @@ def _parenthesized(s: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_target(c: _Cand, s: str, v: _Vocab) -> bool:
+def _is_target(c: _Cand, s: str, v: _Vocab, *, listed: bool = False) -> bool:
     """Context rules: the numbers of the genre that look like targets but are not."""
     before = s[max(0, c.start - _WINDOW) : c.start]
     if c.kind in ("percent", "range", "from"):
@@ -314,12 +362,62 @@ def _is_target(c: _Cand, s: str, v: _Vocab) -> bool:
         head = s[: c.start]
         framed = bool(v.frame.search(head) or v.frame_adjacent.search(before) or v.cmp_after.match(s, c.end))
         return framed and not v.funding.search(head)
-    elif c.kind in ("ratio", "count"):
+    elif c.kind in ("ratio", "count", "measure"):
         if v.activity.search(before) or v.before_number.search(before):
             return False
-        if c.kind == "count":
-            return bool(v.frame.search(s[: c.start]) or v.frame_adjacent.search(before) or v.cmp_after.match(s, c.end))
+        if c.kind in ("count", "measure"):
+            return _is_framed_quantity(c, s, v, before, listed)
     return True
+
+
+def _is_framed_quantity(c: _Cand, s: str, v: _Vocab, before: str, listed: bool) -> bool:
+    """A count or a physical quantity is a target only when framed as one, never as a rate's denominator."""
+    head = s[: c.start]
+    per = v.per_unit.search(before)
+    if per and not per["frame"] and c.value == 1 and not _HAS_SCALE.search(s, c.start, c.end):
+        return False  # "trên 1 ha đất canh tác": the denominator of a rate
+    if c.kind == "count" and _RATE_AFTER.match(s, c.end):
+        return False  # "25 giường bệnh/vạn dân": a rate, not a count
+    if listed or v.frame.search(head) or v.frame_adjacent.search(before) or v.cmp_after.match(s, c.end):
+        return True
+    if c.kind == "measure" and v.frame_measure.search(head):
+        return True
+    lead = _YEAR_LEAD.match(head)
+    if lead and lead.group().lower().startswith("năm"):
+        return False  # "Năm 2023 có 1.200 hộ nghèo": a fact of the year, not a target
+    rest = head[lead.end() :].lstrip(" ,") if lead else head
+    if v.frame_lead.fullmatch(rest):
+        return True
+    # "Hỗ trợ xây mới nhà ở cho 1.500 hộ nghèo": the beneficiaries of the sentence's only number.
+    return bool(
+        _FOR_END.search(before)
+        and v.beneficiary.search(head)
+        and not v.beneficiary_block.search(head)
+        and not _HAS_DIGIT.search(head)
+    )
+
+
+def _targets(found: list[_Cand], s: str, v: _Vocab) -> list[_Cand]:
+    """The candidates that are targets; a quantity listed right after a framed one shares its frame
+    ("Xây mới 120 phòng học, 30 phòng học bộ môn")."""
+    kept: list[_Cand] = []
+    for c in found:
+        prev = kept[-1] if kept else None
+        listed = prev is not None and prev.kind in ("count", "measure") and _listed_after(s, prev, c)
+        if _is_target(c, s, v, listed=listed):
+            kept.append(c)
+    return kept
+
+
+def _listed_after(s: str, prev: _Cand, c: _Cand) -> bool:
+    """c follows prev in a list: "<prev> <noun words>, <c>" with no other number or verb frame between."""
+    between = s[prev.end : c.start]
+    if _HAS_DIGIT.search(between) or len(between) > _WINDOW:
+        return False
+    glue = between.rsplit(",", 1)
+    if len(glue) == 2 and not glue[1].strip():
+        return True
+    return bool(re.search(r"(?<!\w)và\s*$", between))
 
 
 # --- Reading the words around a value -----------------------------------------------------------
@@ -401,7 +499,7 @@ def _sentence_mentions(
     text: str, t0: int, t1: int, v: _Vocab, ratios: bool, counts: bool
 ) -> Iterator[IndicatorMention]:
     s = text[t0:t1]
-    cands = [c for c in _candidates(s, v, ratios, counts) if _is_target(c, s, v)]
+    cands = _targets(_candidates(s, v, ratios, counts), s, v)
     if not cands:
         return
     parens = _parenthesized(s)
@@ -437,7 +535,8 @@ def _sentence_mentions(
     lead = _YEAR_LEAD.match(s)
     lead_year = int(lead["y"]) if lead else None
     first_before = _subject_before(masked[: spans[0][0]], v)
-    subject_first = _is_substantial(first_before, v)
+    # "Cứng hóa thêm 25 km đường": a verb alone before the value, the subject follows it.
+    subject_first = _is_substantial(first_before, v) and not v.frame_verb.fullmatch(first_before)
     previous_direction: str | None = None
     for i, c in enumerate(cands):
         start, end, comparator = spans[i]
@@ -476,7 +575,7 @@ def _sentence_mentions(
             subject=subject or None,
             value=value,
             value_max=value_max,
-            unit=_unit(c.kind),
+            unit=c.unit or _unit(c.kind),
             numerator=c.numerator,
             denominator=c.denominator,
             comparator=comparator,
@@ -502,11 +601,14 @@ def _row_mentions(text: str, t0: int, t1: int, v: _Vocab, ratios: bool, counts: 
     if pos < len(row):
         cells.append((pos, len(row)))
     unit_kind: str | None = None
+    physical: str | None = None
     scale = 1.0
     unit_at = -1
     for i, (a, b) in enumerate(cells):
         cell = row[a:b].strip().lower()
-        if cell in v.percent_cells:
+        if cell in v.physical:
+            unit_kind, unit_at, physical = "measure", i, v.physical[cell]
+        elif cell in v.percent_cells:
             unit_kind, unit_at = "percent", i
         elif cell in v.money_cells:
             unit_kind, unit_at, scale = "money", i, v.money_cells[cell]
@@ -525,11 +627,11 @@ def _row_mentions(text: str, t0: int, t1: int, v: _Vocab, ratios: bool, counts: 
             kind = "ratio"
         elif unit_kind == "noun":
             kind = "count"
-        elif unit_kind in ("percent", "money"):
+        elif unit_kind in ("percent", "money", "measure"):
             kind = unit_kind
         else:
             continue
-        if (kind == "ratio" and not ratios) or (kind == "count" and not counts):
+        if (kind == "ratio" and not ratios) or (kind in ("count", "measure") and not counts):
             continue
         if unit_at < 0 and kind != "percent" and i == 0:
             continue
@@ -583,7 +685,7 @@ def _row_mentions(text: str, t0: int, t1: int, v: _Vocab, ratios: bool, counts: 
         subject=subject,
         value=value,
         value_max=value_max,
-        unit=_unit(kind),
+        unit=physical if kind == "measure" and physical else _unit(kind),
         numerator=numerator,
         denominator=denominator,
         comparator=comparator,

@@ -18,12 +18,12 @@ from extractors.tones import modern_tones
 # Controls except tab and newline, zero-width characters, BOM, soft hyphen, replacement char.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060-\u2064\ufeff\u00ad\ufffd]")
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+_DASHES = re.compile("[\u2010-\u2015\u2212]")
 # "tháng 0 6", "ngày 0 5": a zero split from its digit by a stray space in a date.
 _SPLIT_ZERO = re.compile(r"\b((?:ngày|tháng|Ngày|Tháng) 0) (?=\d\b)")
 # "1 ,5%" / "1, 5%": a decimal comma split from its digits before a percent sign.
-_SPLIT_DECIMAL = re.compile(r"(?<=\d) ?, ?(?=\d{1,2} ?%)")
-_SPACE_BEFORE_PERCENT = re.compile(r"(?<=\d) +%")
+_SPLIT_DECIMAL = re.compile(r"(\d) ?, ?(\d{1,2}) ?%")
+_SPACE_BEFORE_PERCENT = re.compile(r"(\d) +%")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
@@ -33,11 +33,14 @@ def normalize_chars(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
-    text = text.translate(_DASHES).replace("\u2026", "...")
+    text = _DASHES.sub("-", text).replace("\u2026", "...")
     text = modern_tones(text)
-    text = _SPLIT_ZERO.sub(r"\1", text)
-    text = _SPLIT_DECIMAL.sub(",", text)
-    return _SPACE_BEFORE_PERCENT.sub("%", text)
+    if " 0 " in text:
+        text = _SPLIT_ZERO.sub(r"\1", text)
+    if "%" in text:
+        text = _SPLIT_DECIMAL.sub(r"\1,\2%", text)
+        text = _SPACE_BEFORE_PERCENT.sub(r"\1%", text)
+    return text
 
 
 def normalize_text(text: str, *, markdown: bool = False) -> str:

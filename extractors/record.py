@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from extractors.agencies import canonical_agency, iter_agencies
-from extractors.casing import cased_forms, sentence_case
+from extractors.casing import form_in, sentence_case
 from extractors.checks import citation_warnings, indicator_warnings, period_warnings
 from extractors.citations import CitationMention, iter_citations
 from extractors.coreference import leveled_names
@@ -22,7 +22,19 @@ from extractors.plan import build_plan, period_of
 from extractors.segments import Segments, find_segments
 from extractors.signature import find_recipients
 from extractors.vocab import is_caps_line
-from models import Agency, Article, Citation, Document, Extractor, Issuer, Plan, PlanRecord, Responsibility, Signer, Source
+from models import (
+    Agency,
+    Article,
+    Citation,
+    Document,
+    Extractor,
+    Issuer,
+    Plan,
+    PlanRecord,
+    Responsibility,
+    Signer,
+    Source,
+)
 
 EXTRACTOR_VERSION = "0.1.0"
 _ISSUER_SEARCH = 3000
@@ -33,8 +45,19 @@ def record_id(text: str) -> str:
     return "kh-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
-def _cased(value: str, forms: dict[str, str]) -> str:
-    return sentence_case(value, forms) if is_caps_line(value) else value
+class _Casing:
+    """Sentence case of the document's own lines in capitals, asked only when a title needs it."""
+
+    def __init__(self, text: str, names: tuple[str, ...]) -> None:
+        self.text = text
+        self.names = names
+
+    def __call__(self, value: str) -> str:
+        return sentence_case(value, self.text, self.names) if is_caps_line(value) else value
+
+    def word(self, word: str) -> str:
+        """A word as the document writes it mid-sentence ("Thực" → "thực", "Chương" → "Chương")."""
+        return form_in(self.text, word) or word.lower()
 
 
 def _issuer(text: str, header: Header, segments: Segments) -> Issuer | None:
@@ -154,19 +177,19 @@ def _articles(text: str, segments: Segments) -> list[Article]:
     ]
 
 
-def _plan_title(segments: Segments, forms: dict[str, str]) -> str | None:
+def _plan_title(segments: Segments, forms: _Casing) -> str | None:
     if segments.plan_title is None:
         return None
-    title = " ".join(_cased(segments.plan_title.value, forms).split())
+    title = " ".join(forms(segments.plan_title.value).split())
     kind = type_name(segments.plan_heading.value) if segments.plan_heading else None
     if not kind:
         return title
     first, _, rest = title.partition(" ")
-    first = forms.get(first.lower(), first.lower())
+    first = forms.word(first)
     return f"{kind} {first} {rest}".strip()
 
 
-def _document(text: str, lines: list[Line], header: Header, segments: Segments, forms: dict[str, str]) -> Document:
+def _document(text: str, lines: list[Line], header: Header, segments: Segments, forms: _Casing) -> Document:
     spans = {}
     for name in ("number", "place", "type", "title"):
         f = getattr(header, name)
@@ -181,7 +204,7 @@ def _document(text: str, lines: list[Line], header: Header, segments: Segments, 
         issuer=_issuer(text, header, segments),
         place=header.place.value if header.place else None,
         issued_date=header.date.value if header.date else None,
-        title=" ".join(_cased(header.title.value, forms).split()) if header.title else None,
+        title=" ".join(forms(header.title.value).split()) if header.title else None,
         signers=_signers(segments),
         recipients=recipients,
         articles=_articles(text, segments),
@@ -190,7 +213,7 @@ def _document(text: str, lines: list[Line], header: Header, segments: Segments, 
 
 
 def _plan(
-    text: str, lines: list[Line], segments: Segments, forms: dict[str, str], spans: list[tuple[int, int]]
+    text: str, lines: list[Line], segments: Segments, forms: _Casing, spans: list[tuple[int, int]]
 ) -> Plan | None:
     if segments.plan_start is None or segments.sections_end is None or segments.plan_end is None:
         return None
@@ -213,7 +236,7 @@ def extract(text: str) -> tuple[Document, list[Citation], Plan | None, list[Agen
     lines = split_lines(text)
     header = parse_header(text, lines)
     segments = find_segments(text, lines, header)
-    forms = cased_forms(text, tuple(f.value for f in (header.place,) if f is not None))
+    forms = _Casing(text, tuple(f.value for f in (header.place,) if f is not None))
     document = _document(text, lines, header, segments, forms)
     citations, spans = _citations(text, header, segments, document.number)
     plan = _plan(text, lines, segments, forms, spans)

@@ -17,14 +17,17 @@ def _toned(base: str) -> str:
     return "".join(unicodedata.normalize("NFC", b + t) for b in base for t in _TONES)
 
 
-# o/u then a toned a/e/y that ends the word; "qu" is a consonant, so "quý" stays.
-_PAIR = re.compile(rf"(?<![qQ])([oO])([{_toned('aeAE')}])(?!\w)|(?<![qQ])([uU])([{_toned('yY')}])(?!\w)")
+# A toned a/e/y that ends a word, after o/u: the only places the old placement can be.
+_PAIR = re.compile(rf"([oOuU])([{_toned('aeyAEY')}])(?!\w)")
+_PAIRS = {"o": "ae", "u": "y"}
 
 
 def _move_tone(match: re.Match[str]) -> str:
-    first = match.group(1) or match.group(3)
-    second = match.group(2) or match.group(4)
+    first, second = match.group(1), match.group(2)
     base, *marks = unicodedata.normalize("NFD", second)
+    before = match.string[match.start() - 1 : match.start()] if match.start() else ""
+    if base.lower() not in _PAIRS[first.lower()] or (before and before in "qQ"):
+        return match.group()
     return unicodedata.normalize("NFC", first + "".join(marks)) + base
 
 

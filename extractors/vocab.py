@@ -5,6 +5,7 @@ Larger vocabularies (agencies, headings, chrome, units) live in ``data/`` as fil
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Every upper-case Latin letter Vietnamese uses (Đ, Ư, Ơ, Ă, Â, Ê, Ô and their toned forms).
@@ -24,7 +25,9 @@ LOWER_CLASS = f"[{LOWER}]"
 ROMAN = "(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 
 
+_TWO_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.DOTALL)
+
+
 def is_caps_line(line: str) -> bool:
     """True when every letter of the line is upper case (a heading, a header line)."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return line == line.upper() and bool(_TWO_LETTERS.search(line))

@@ -348,6 +348,119 @@ COUNTS = [
     ("Phấn đấu có 500 người được tư vấn, 200 lượt người được trợ giúp.", [dict(value=500.0), dict(value=200.0)]),
 ]
 
+# Physical units and counts of a targets section (counts=True), from the synthetic documents and my own
+# wording across agriculture, land, construction, health and education.
+QUANTITIES = [
+    (
+        "1. Tổng sản lượng lương thực đạt 4.800 tấn.",
+        [dict(value=4800.0, unit="tấn", comparator="=", expr="4.800 tấn", subject="Tổng sản lượng lương thực")],
+    ),
+    (
+        "1. Tổng sản lượng lương thực đạt trên 36.000 tấn.",
+        [dict(value=36000.0, unit="tấn", comparator=">", expr="trên 36.000 tấn", kw="sản lượng lương thực")],
+    ),
+    (
+        "3. Sản lượng nuôi trồng thủy sản đạt 1.200 tấn.",
+        [dict(value=1200.0, unit="tấn", subject="Sản lượng nuôi trồng thủy sản")],
+    ),
+    (
+        "Sản lượng thịt hơi xuất chuồng đạt trên 1 triệu tấn.",
+        [dict(value=1e6, unit="tấn", comparator=">", expr="trên 1 triệu tấn")],
+    ),
+    ("Năng suất lúa bình quân đạt 62 tạ/ha.", [dict(value=62.0, unit="tạ/ha", subject="Năng suất lúa")]),
+    (
+        "Tổng đàn gia súc đạt 15.000 con, đàn gia cầm đạt 1,2 triệu con.",
+        [dict(value=15000.0, unit="con", kw="gia súc"), dict(value=1.2e6, unit="con", subject="đàn gia cầm")],
+    ),
+    (
+        "Duy trì diện tích lúa 3.000 ha (vụ Xuân 1.600 ha, vụ Hè Thu 1.400 ha).",
+        [dict(value=3000.0, unit="ha", direction="maintain", subject="diện tích lúa")],
+    ),
+    (
+        "1. Giải phóng mặt bằng đạt 150 ha cho các dự án đầu tư công trên địa bàn huyện.",
+        [dict(value=150.0, unit="ha", comparator="=", subject="Giải phóng mặt bằng")],
+    ),
+    ("Trồng mới 500 ha rừng tập trung.", [dict(value=500.0, unit="ha", subject="rừng tập trung")]),
+    (
+        "Cứng hóa thêm 25 km đường giao thông nông thôn.",
+        [dict(value=25.0, unit="km", expr="25 km", subject="đường giao thông nông thôn")],
+    ),
+    (
+        "Phát triển nhà ở xã hội đạt tối thiểu 50.000 m² sàn.",
+        [dict(value=50000.0, unit="m2", comparator=">=", expr="tối thiểu 50.000 m²")],
+    ),
+    (
+        "Hỗ trợ xây mới, sửa chữa nhà ở cho 1.500 hộ nghèo, hộ cận nghèo.",
+        [dict(value=1500.0, unit="count", comparator="=", kw="nhà ở", subject="hộ nghèo, hộ cận nghèo")],
+    ),
+    (
+        "Xây mới 120 phòng học, 30 phòng học bộ môn.",
+        [dict(value=120.0, unit="count", subject="phòng học"), dict(value=30.0, subject="phòng học bộ môn")],
+    ),
+    ("Có thêm 02 xã đạt chuẩn nông thôn mới nâng cao.", [dict(value=2.0, unit="count", kw="nông thôn mới nâng cao")]),
+    (
+        "Đến năm 2025, có 5 trường đạt chuẩn quốc gia mức độ 2.",
+        [dict(value=5.0, unit="count", target_year=2025, subject="trường đạt chuẩn quốc gia mức độ 2")],
+    ),
+    ("Khám sàng lọc cho 5.000 người cao tuổi.", [dict(value=5000.0, unit="count", subject="người cao tuổi")]),
+    (
+        "Phấn đấu 100% trạm y tế có bác sĩ; tuyển dụng thêm 20 bác sĩ.",
+        [dict(value=100.0, unit="%"), dict(value=20.0, unit="count", subject="bác sĩ")],
+    ),
+    ("Giải quyết việc làm cho 2.000 lao động.", [dict(value=2000.0, unit="count", subject="lao động")]),
+    (
+        "Giá trị sản xuất trên 1 ha đất canh tác đạt trên 150 triệu đồng.",
+        [dict(value=1.5e8, unit="VND", comparator=">", expr="trên 150 triệu đồng", kw="đất canh tác")],
+    ),
+    (
+        "Diện tích cây ăn quả đạt 1.500 ha (trong đó cam 800 ha, bưởi 700 ha).",
+        [dict(value=1500.0, unit="ha", subject="Diện tích cây ăn quả")],
+    ),
+]
+
+# Numbers next to a unit or a noun in a targets section that are no targets.
+QUANTITY_DECOYS = [
+    "Giá trị sản phẩm thu hoạch trên 01 ha đất trồng trọt tăng so với năm trước.",  # a rate's denominator
+    "Tổ chức 08 lớp tập huấn cho 400 lượt nông dân về kỹ thuật canh tác lúa cải tiến.",  # an activity's audience
+    "Tổ chức 12 buổi truyền thông, hỗ trợ tư vấn cho 600 người dân.",
+    "Hỗ trợ 50 kg giống lúa/hộ cho các hộ bị thiệt hại.",  # a support norm
+    "Năm 2023 có 1.200 hộ nghèo được hỗ trợ nhà ở.",  # a fact of the past year
+    "Phấn đấu mỗi cặp vợ chồng sinh đủ 2 con.",  # children, not heads of livestock
+    "Đạt 25 giường bệnh/vạn dân.",  # a rate, not a count of beds
+    "Trẻ em từ 6 đến 36 tháng tuổi được uống vitamin A liều cao 2 lần/năm.",  # ages and frequency
+    "Thu hồi 20 ha đất theo Quyết định số 123/QĐ-UBND ngày 5/3/2024.",  # no frame, a citation
+    "Tiếp nhận phản ánh qua đường dây nóng 028.3760.3456 của Ủy ban nhân dân huyện.",
+    "Học sinh được bồi dưỡng 35 tiết, mỗi tiết 45 phút trong 2 tháng.",
+    "Diện tích đất lúa hiện có 3.000 ha, phân bố ở 12 xã.",  # a description, not framed
+    "Lực lượng chức năng tấn công 3 ổ nhóm tội phạm.",  # "tấn công" is no tonne
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), QUANTITIES)
+def test_quantities_in_targets(sentence: str, expected: list[dict[str, Any]]) -> None:
+    _check(sentence, expected, counts=True)
+    # Outside a targets section only %, ratios (when asked) and money remain.
+    rest = [want for want in expected if want.get("unit") in ("%", "VND")]
+    _check(sentence, rest, counts=False)
+
+
+@pytest.mark.parametrize("sentence", QUANTITY_DECOYS)
+def test_quantity_decoys(sentence: str) -> None:
+    _check(sentence, [], ratios=True, counts=True)
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("Sản lượng lương thực | tấn | 36.000", [dict(value=36000.0, unit="tấn", subject="Sản lượng lương thực")]),
+        ("2 | Diện tích trồng rừng mới | ha | ≥ 500", [dict(value=500.0, unit="ha", comparator=">=")]),
+        ("Diện tích nhà ở bình quân | m² sàn/người | 25", []),  # no unit cell of this list: not read as a table
+    ],
+)
+def test_quantity_table_rows(row: str, expected: list[dict[str, Any]]) -> None:
+    _check(row, expected, counts=True)
+    _check(row, [], counts=False)
+
 
 @pytest.mark.parametrize(("sentence", "expected"), SEEDS)
 def test_seed_sentences(sentence: str, expected: list[dict[str, Any]]) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.numbers import parse_number, parse_vnd
+from extractors.numbers import parse_number, parse_scaled, parse_vnd
 
 NUMBERS = [
     ("1,5", 1.5),
@@ -56,3 +56,22 @@ def test_parse_vnd(args: tuple[str, str | None], expected: float) -> None:
 @pytest.mark.parametrize(("amount", "scale"), [("x", "tỷ"), ("5", "trăm"), ("1/2", None)])
 def test_parse_vnd_rejects(amount: str, scale: str | None) -> None:
     assert parse_vnd(amount, scale) is None
+
+
+SCALED = [
+    (("36.000", None), 36000.0),  # "36.000 tấn"
+    (("1,2", "triệu"), 1_200_000.0),  # "1,2 triệu con"
+    (("1", "triệu"), 1e6),  # "trên 1 triệu tấn"
+    (("36", "nghìn"), 36000.0),  # "36 nghìn ha"
+    (("62", ""), 62.0),  # "62 tạ/ha"
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), SCALED)
+def test_parse_scaled(args: tuple[str, str | None], expected: float) -> None:
+    assert parse_scaled(*args) == expected
+    assert parse_vnd(*args) == parse_scaled(*args)
+
+
+def test_parse_scaled_rejects_a_non_scale_word() -> None:
+    assert parse_scaled("5", "tấn") is None

@@ -58,6 +58,8 @@ def test_form_text_matches_the_clean_text(form: str, form_files: dict[str, list[
         got = [line for line in normalize_text(loaded.text, markdown=loaded.markdown).split("\n") if line.strip()]
         ratio = difflib.SequenceMatcher(a=expected, b=got, autojunk=False).ratio()
         assert ratio >= 0.9, f"{form}: {path.name} lines agree {ratio:.2f}"
+        if form not in FORMATS:
+            continue
         loaded_lines = normalize_chars(loaded.text).split("\n")
         for key_line in expected:
             if key_line.startswith(("Số:", "CỘNG HÒA", "Nơi nhận", "TM.", "KT.")):
