@@ -424,16 +424,17 @@ def _elliptic(text: str, q: int, end: int, head: _Kind, v: _Vocab) -> list[Agenc
     return [first, *_ellipsis(text, first.end, end, head, v)]
 
 
-def _at(text: str, p: int, end: int, v: _Vocab) -> list[AgencyMention] | None:
-    """The agencies named by the phrase that starts at ``p``, if one does."""
-    m = v.starts.match(text, p, end)
-    if m is None:
-        return None
-    key = m.group().lower()
+def _at(text: str, p: int, end: int, v: _Vocab, key: str | None = None) -> list[AgencyMention] | None:
+    """The agencies named by the phrase that starts at ``p``, if one does (``key``: its first word, lower case)."""
+    if key is None:
+        m = v.starts.match(text, p, end)
+        if m is None:
+            return None
+        key = m.group().lower()
     if key not in v.lower_ok and not text[p].isupper():
         return None
     if key in v.starters:
-        return _group(text, p, m.end(), end, v)
+        return _group(text, p, p + len(key), end, v)
     for pattern, kind in v.bodies.get(key, ()):
         a = pattern.match(text, p, end)
         if a is not None and (found := _body(text, p, a.end(), end, kind, v)):
@@ -441,22 +442,27 @@ def _at(text: str, p: int, end: int, v: _Vocab) -> list[AgencyMention] | None:
     return None
 
 
-def _candidates(text: str, start: int, end: int, v: _Vocab) -> Iterator[int]:
-    """Where an alias may start: the first words of the table, found in a lower-cased copy.
+def _candidates(text: str, start: int, end: int, v: _Vocab) -> Iterator[tuple[int, str]]:
+    """Where an alias may start, with its first word in lower case.
 
-    Scanning lower case with a case-sensitive prefix tree is several times faster than a
-    case-insensitive scan; case is checked afterwards, on the text itself.
+    The first words are found in a lower-cased copy with a case-sensitive prefix tree,
+    several times faster than a case-insensitive scan; case is checked on the text itself.
     """
     window = text[start:end]
     lowered = window.lower()
     if len(lowered) != len(window):  # a letter whose lower case is longer: scan the text itself
-        yield from (m.start() for m in v.starts.finditer(text, start, end))
+        for m in v.starts.finditer(text, start, end):
+            yield m.start(), m.group().lower()
         return
+    lower_ok = v.lower_ok
     for m in v.starts_lower.finditer(lowered):
         p = m.start() + start
+        key = m.group()
+        if key not in lower_ok and not text[p].isupper():
+            continue
         if p == start and p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
             continue
-        yield p
+        yield p, key
 
 
 def iter_agencies(text: str, start: int = 0, end: int | None = None) -> Iterator[AgencyMention]:
@@ -464,10 +470,10 @@ def iter_agencies(text: str, start: int = 0, end: int | None = None) -> Iterator
     v = _vocab()
     end = len(text) if end is None else end
     pos = start
-    for p in _candidates(text, start, end, v):
+    for p, key in _candidates(text, start, end, v):
         if p < pos:
             continue
-        found = _at(text, p, end, v)
+        found = _at(text, p, end, v, key)
         if found:
             yield from found
             pos = found[-1].end

@@ -10,8 +10,11 @@ hợp với" are partners.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
 
-from extractors.agencies import AgencyMention, iter_agencies
+from extractors.agencies import AgencyMention, canonical_agency, iter_agencies
 from extractors.lines import Line
 from extractors.sections import Node, number_path
 from models import Responsibility
@@ -21,6 +24,8 @@ _SEPARATOR = re.compile(r"^(?:\s*,\s*|\s+và\s+|\s*;\s*|\s+cùng\s+)$")
 _LEADS = re.compile(r"\bchủ trì\b|cơ quan thường trực|cơ quan đầu mối|\bđầu mối\b", re.IGNORECASE)
 _PARTNER_CUE = re.compile(r"\bphối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", re.IGNORECASE)
 _MARKER = re.compile(r"^(?:[a-zđ][).]|[-+•]|\d{1,2}(?:\.\d{1,2})*[.)])\s*")
+_MAX_HEAD = 160
+_MAX_NAME_WORDS = 20
 _CLAUSE_END = re.compile(r"[;.:]|\s(?:để|nhằm|trong việc|thực hiện|triển khai|tổ chức|xây dựng|tham mưu)\s")
 
 
@@ -68,7 +73,7 @@ def _partners(text: str, node: Node, leads: set[str]) -> list[AgencyMention]:
             start = line.start + cue.end()
             tail = _CLAUSE_END.search(line.text, cue.end())
             end = line.start + tail.start() if tail else line.end
-            found.extend(m for m in leading_agencies(text, start, end) if m.name not in leads and _named(m))
+            found.extend(m for m in duty_holders(text, start, end) if m.name not in leads and _named(m))
     return found
 
 
@@ -77,11 +82,63 @@ def _named(mention: AgencyMention) -> bool:
     return not mention.is_group or mention.name.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân"))
 
 
+@lru_cache(maxsize=1)
+def _duty_vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = tomllib.loads(resources.files("extractors.data").joinpath("duty_holders.toml").read_text("utf-8"))
+    heads = "|".join(map(re.escape, sorted(data["heads"], key=len, reverse=True)))
+    predicates = "|".join(map(re.escape, sorted(data["predicates"], key=len, reverse=True)))
+    head = re.compile(rf"(?:{heads})(?!\w)")
+    split = re.compile(rf",\s+(?=(?:{heads}|các)(?!\w))|\s+và\s+(?=(?:{heads}|các)(?!\w))")
+    stop = re.compile(rf"[:;.]|,?\s+(?:{predicates})(?!\w)")
+    return head, split, stop
+
+
+def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
+    """The bodies named from ``start`` up to a colon or a predicate ("Vụ Kế hoạch - Tài chính: ..."),
+    known to the alias table or not.
+
+    The layout says these are duty holders even when the table does not know them (a
+    department of a ministry, a hospital, a cooperative); a name the table knows keeps its
+    canonical form.
+    """
+    head, split, stop = _duty_vocab()
+    m = stop.search(text, start, min(end, start + _MAX_HEAD))
+    stop_at = m.start() if m else end
+    if stop_at - start > _MAX_HEAD or not head.match(text, start, stop_at):
+        return []
+    found: list[AgencyMention] = []
+    pos = start
+    for piece in split.split(text[start:stop_at]):
+        piece_start = text.index(piece, pos)
+        pos = piece_start + len(piece)
+        name = piece.strip(" ,;.")
+        if not name or not head.match(name) or len(name.split()) > _MAX_NAME_WORDS:
+            return found
+        known = canonical_agency(name)
+        if known is not None and known.end - known.start >= len(name) - 1:
+            found.append(AgencyMention(piece_start, piece_start + len(name), name, known.name, known.level, known.is_group))
+        else:
+            group = name.startswith(("Các", "các"))
+            found.append(AgencyMention(piece_start, piece_start + len(name), name, name, None, group))
+    return found
+
+
+def duty_holders(text: str, start: int, end: int) -> list[AgencyMention]:
+    """The agencies named one after another from ``start``: the alias table's, else the layout's."""
+    known = leading_agencies(text, start, end)
+    named = named_bodies(text, start, end)
+    if not named:
+        return known
+    if not known:
+        return named
+    return named if named[-1].end > known[-1].end + 1 else known
+
+
 def _from_item(text: str, node: Node, path: list[Node]) -> list[Responsibility]:
     head = node.rest
     skip = _LEADING_WORDS.match(head)
     head_start = node.line.start + node.line.text.index(head) + (skip.end() if skip else 0)
-    leads = leading_agencies(text, head_start, node.line.end)
+    leads = duty_holders(text, head_start, node.line.end)
     if not leads:
         out: list[Responsibility] = []
         for child in node.children:

@@ -36,6 +36,7 @@ _BLOCKS = frozenset(
 )
 _DOCUMENT_MARKERS = ("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Nơi nhận", "TM. ", "KT. ")
 _MAIN_SHARE = 0.6
+_MAX_DESCENT = 30  # levels: each costs a pass over the text, so a hostile nesting cannot make it quadratic
 _BREAK = "\x1e"
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 
@@ -83,7 +84,7 @@ def _main_content(body: LexborNode) -> LexborNode:
     table often sits beside the body's container), so that nothing of it is lost.
     """
     node = body
-    while True:
+    for _ in range(_MAX_DESCENT):
         children = [child for child in node.iter() if child.tag != "-text"]
         if not children:
             return node
@@ -97,6 +98,7 @@ def _main_content(body: LexborNode) -> LexborNode:
         if children[best].tag in ("table", "tbody", "tr", "p", "ul", "ol"):
             return node
         node = children[best]
+    return node
 
 
 def _mark_blocks(root: LexborNode) -> None:

@@ -9,7 +9,7 @@ from flows.ingest.loaded import IngestError
 
 # C0/C1 controls other than tab, line feed, carriage return and form feed.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_MAX_CONTROL_SHARE = 0.02
+_MAX_CONTROL_SHARE = 0.1
 
 
 def read_text(data: bytes) -> tuple[str, list[str]]:
