@@ -136,7 +136,7 @@ def build_plan(
     plan_end: int,
     title: str | None,
     period: Period,
-    citation_spans: list[tuple[int, int]],
+    spans: list[tuple[int, int]],
 ) -> Plan:
     """The plan whose body is ``text[start:sections_end]``, closing remarks up to ``plan_end``."""
     tops = parse_sections(lines, start, sections_end)
@@ -146,18 +146,19 @@ def build_plan(
     reporting = []
     for top in tops:
         if top.kind in _INDICATOR_KINDS and not is_background(top.heading):
-            targets = top.kind in _TARGET_KINDS
-            for m in iter_indicators(text, top.start, top.end, ratios=targets, counts=targets):
-                if any(a <= m.start < b for a, b in citation_spans):
+            for m in iter_indicators(text, top.start, top.end, ratios=True, counts=True):
+                if any(a <= m.start < b for a, b in spans):
                     continue
-                indicators.append(_indicator(m, _path_to(tops, m.start)))
+                path = _path_to(tops, m.start)
+                if m.unit in ("%", "VND") or any(n.kind in _TARGET_KINDS for n in path):
+                    indicators.append(_indicator(m, path))
         if top.kind == "activities":
             activities.extend(activity_of(text, child, [top, child]) for child in top.children if child.number)
         if top.kind == "implementation":
             responsibilities.extend(responsibilities_of(text, top))
         if top.kind in ("reporting", "implementation"):
-            reporting.extend(duties_in(text, top.start, top.end, section=top.kind == "reporting", skip=citation_spans))
-    reporting.extend(duties_in(text, sections_end, plan_end, section=False, skip=citation_spans))
+            reporting.extend(duties_in(text, top.start, top.end, section=top.kind == "reporting", skip=spans))
+    reporting.extend(duties_in(text, sections_end, plan_end, section=False, skip=spans))
     return Plan(
         title=title,
         period=period,
