@@ -6,7 +6,9 @@ Builds a corpus of N documents from the seed documents in corpus/seeds, each var
 (numbers, percentages, years, dates, place names and the order of list items) so that no
 cache can help, writes them to a temporary folder, extracts them all with the same code
 path as ``kehoach extract`` (read, normalize, extract, serialize to JSON Lines) and prints
-as its last line a JSON object {"docs", "seconds", "docs_per_s", "peak_rss_mb"}.
+as its last line a JSON object {"docs", "seconds", "docs_per_s", "peak_rss_mb"}. Extraction
+runs in one worker process (as in ``kehoach extract``, which isolates each document), the
+calling process writes the records; peak_rss_mb is the larger of the two.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from flows.extract import extract_many, find_documents
+from flows.extract import Failure, extract_many_json, find_documents
 from flows.output import RecordWriter
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
@@ -70,14 +72,16 @@ def main() -> None:
         started = time.perf_counter()
         failed = 0
         with RecordWriter(str(Path(tmp) / "records.jsonl")) as writer:
-            for result in extract_many(files):
-                if hasattr(result, "reason"):
+            for result in extract_many_json(files):
+                if isinstance(result, Failure):
                     failed += 1
                     print(f"failed: {result.path}: {result.reason}", file=sys.stderr)
                 else:
-                    writer.write(result)
+                    writer.write_json(result.json)
         seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    ) / 1024
     print(f"{len(files)} documents, {failed} failed", file=sys.stderr)
     print(
         json.dumps(

@@ -6,7 +6,8 @@ Thương binh và xã hội"; records and the scorer need one name for it. The v
 so a new agency or abbreviation is a data edit. The scanner finds the first word of an
 alias, then reads what the genre puts after a name: a sector (Sở + Tư pháp), a level word
 and a place (Công an huyện, Ủy ban nhân dân tỉnh Bắc Kạn), or the levels of a collective
-(Ủy ban nhân dân các xã, thị trấn).
+(Ủy ban nhân dân các xã, thị trấn). Names outside the table that follow an open head
+("Cục An toàn thực phẩm", "Hạt Kiểm lâm thị xã") are read as printed, up to the predicate.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class _Kind:
     level: Level | None
     sector: bool
     nest: bool
+    open: bool
     keep_level: bool
     keep_place: bool
     requires_level: bool
@@ -85,6 +87,8 @@ class _Vocab:
     elliptic: Mapping[str, str]
     expand: re.Pattern[str]
     expansions: Mapping[str, str]
+    open_stop: re.Pattern[str]
+    open_max: int
 
 
 _KEY_SEPARATORS = re.compile(r"[-,.\s]+")
@@ -92,6 +96,8 @@ _ALIAS_TOKEN = re.compile(r" ?& ?| và | ?- ?| ?, ?| |[^ &,-]+")
 _LIST_SEP = re.compile(r"(?i:, và |, | và )")
 _ELLIPTIC_SEP = re.compile(r":? ")
 _WORD = re.compile(r"\w+")
+_NAME_WORD = re.compile(r"[\w'’]+")
+_NAME_JOIN = re.compile(r" - | và | ")
 
 
 def _key(s: str) -> str:
@@ -154,6 +160,7 @@ def _kind(entry: dict[str, Any]) -> _Kind:
         level=entry.get("level"),
         sector=sector,
         nest=bool(entry.get("nest", False)),
+        open=bool(entry.get("open", False)),
         keep_level=entry.get("level_word", "drop" if sector else "keep") == "keep",
         keep_place=entry.get("place", "drop") == "keep",
         requires_level=bool(entry.get("requires_level", False)),
@@ -191,9 +198,12 @@ def _vocab() -> _Vocab:
     place_word = rf"(?!(?i:{stop})(?!\w))(?:{UPPER_CLASS}[\w'’]*|\d{{1,2}}(?![\d/.]|,\d))"
     place = rf"{place_word}(?:(?: - | ){place_word}){{0,3}}(?!\w)"
     sep = "(?i:, và |, | và | hoặc )"
+    groups = data["groups"]
+    tail_qual = _alternation(groups["tail_qualifiers"])
     tail = (
         rf" (?:(?P<all>(?i:các cấp))(?!\w)|(?i:cấp) (?P<cap>{lv})"
-        rf"|(?P<cac>(?i:các|những) )?(?P<lv>{lv})(?P<more>(?:{sep}{lv})*)(?: (?P<place>{place}))?)"
+        rf"|(?P<cac>(?i:các|những) )?(?P<lv>{lv})(?P<more>(?:{sep}{lv})*(?: (?:{tail_qual})(?!\w))?)"
+        rf"(?: (?P<place>{place}))?)"
     )
 
     sectors: dict[str, _Sector] = {}
@@ -218,7 +228,6 @@ def _vocab() -> _Vocab:
             pattern = re.compile(rf"(?<!\w){_alias_regex(alias)}(?!\w)")
             bodies.setdefault(_key(first), []).append((len(alias), pattern, kind))
 
-    groups = data["groups"]
     starters = [*groups["starters"]]
     first_words = sorted({*bodies, *(_key(s) for s in starters)})
     lower_ok = {_key(s) for s in starters} | {
@@ -248,13 +257,17 @@ def _vocab() -> _Vocab:
         central_cities=frozenset(_key(c) for c in data["places"]["central_cities"]),
         starters=frozenset(_key(s) for s in starters),
         group_noun=re.compile(rf"(?:{noun})(?!\w)"),
-        group_next=re.compile(rf"(?:{sep}(?P<noun>{noun})| (?P<qual>{qual}))(?!\w)"),
+        group_next=re.compile(rf"(?:{sep}(?P<noun>{noun})| (?P<qual>{qual}|{lv}))(?!\w)"),
         strong=frozenset(_key(n) for n in groups["strong"]),
         central=frozenset(_key(q) for q in groups["central"]),
         poison=re.compile(rf"{sep}(?:{_alternation(groups['poison'])})(?!\w)"),
         elliptic=MappingProxyType({_key(k): v for k, v in groups["elliptic"].items()}),
         expand=re.compile(rf"(?<!\w)(?:{_alternation(list(groups['expand']))})(?!\w)"),
         expansions=MappingProxyType({_key(k): v for k, v in groups["expand"].items()}),
+        open_stop=re.compile(
+            rf"(?:{'|'.join(map(re.escape, sorted(data['open_names']['stop'], key=len, reverse=True)))})(?!\w)"
+        ),
+        open_max=int(data["open_names"]["max_words"]),
     )
 
 
@@ -273,8 +286,11 @@ def _level(v: _Vocab, word: str, place: str | None = None) -> tuple[str, Level]:
 
 
 def _spell_levels(v: _Vocab, printed: str) -> str:
-    """The printed levels of a collective, lower case, abbreviations spelled out ("các huyện, TP.")."""
-    return v.level_word.sub(lambda m: _level(v, m.group())[0], printed.lower())
+    """The printed levels of a collective: level words in lower case and spelled out ("các huyện, TP.")."""
+    if printed.isupper():
+        printed = printed.lower()
+    spelled = v.level_word.sub(lambda m: _level(v, m.group())[0], printed)
+    return spelled[:1].lower() + spelled[1:] if spelled[:3].casefold() in ("các", "nhữ") else spelled
 
 
 def _with_tail(text: str, p: int, q: int, end: int, kind: _Kind, base: str, v: _Vocab) -> AgencyMention | None:
@@ -336,6 +352,34 @@ def _ellipsis(text: str, pos: int, end: int, head: _Kind, v: _Vocab) -> Iterator
         pos = mention.end
 
 
+def _open_name_end(text: str, q: int, end: int, v: _Vocab) -> int | None:
+    """End of the name after an open head ("Cục| An toàn thực phẩm"), or None when none starts at ``q``.
+
+    The name starts with a capital and runs over words, " - " and " và " + a capital; it
+    stops at punctuation, a level word (read by the tail), another agency or a predicate
+    word. A run longer than any name is prose, not a name.
+    """
+    if not text.startswith(" ", q) or q + 1 >= end or not text[q + 1].isupper():
+        return None
+    i, last = q + 1, None
+    for _ in range(v.open_max):
+        w = _NAME_WORD.match(text, i, end)
+        if w is None:
+            return last
+        if last is not None and (
+            (text[i].islower() and v.open_stop.match(text, i, end))
+            or v.level_word.match(text, i, end)
+            or (text[i].isupper() and _at(text, i, end, v))
+        ):
+            return last
+        last = w.end()
+        j = _NAME_JOIN.match(text, last, end)
+        if j is None or (j.group() == " và " and not (j.end() < end and text[j.end()].isupper())):
+            return last
+        i = j.end()
+    return None
+
+
 def _body(text: str, p: int, q: int, end: int, kind: _Kind, v: _Vocab) -> list[AgencyMention] | None:
     """The agency whose alias of ``kind`` spans ``text[p:q]``, with what completes its name."""
     upper = text[p].isupper()
@@ -346,7 +390,12 @@ def _body(text: str, p: int, q: int, end: int, kind: _Kind, v: _Vocab) -> list[A
         first = inner[0]
         return [AgencyMention(p, first.end, text[p : first.end], f"{kind.name} {first.name}", first.level, False)]
     base = kind.name
-    if kind.sector:
+    if kind.open:
+        e = _open_name_end(text, q, end, v) if upper and not text[p:q].isupper() else None
+        if e is None:
+            return None
+        base, q = kind.name + text[q:e], e
+    elif kind.sector:
         s = v.sector.match(text, q + 1, end) if text.startswith(" ", q) else None
         if s is None or not (upper or (kind.lowercase and text[q + 1].isupper())):
             return None
@@ -371,14 +420,18 @@ def _group(text: str, p: int, q: int, end: int, v: _Vocab) -> list[AgencyMention
         return None
     key = _key(n.group())
     head = v.elliptic.get(key)
+    pos = n.end()
+    strong = key in v.strong
     if head is not None:
         listed = _elliptic(text, n.end(), end, v.heads[head], v)
         if listed:
             return listed
-    strong = key in v.strong
+        # "các sở giáo dục và đào tạo", "các Sở Y tế": one sector for a collective of bodies.
+        s = v.sector.match(text, pos + 1, end) if text.startswith(" ", pos) else None
+        if s is not None:
+            pos, strong = s.end(), True
     items = 1
     level: Level | None = None
-    pos = n.end()
     last_level = False
     while (g := v.group_next.match(text, pos, end)) is not None:
         items += 1
@@ -421,7 +474,9 @@ def _elliptic(text: str, q: int, end: int, head: _Kind, v: _Vocab) -> list[Agenc
     first = _with_tail(text, c.end(), s.end(), end, head, f"{head.name} {sector.name}", v)
     if first is None or first.is_group:
         return None
-    return [first, *_ellipsis(text, first.end, end, head, v)]
+    listed = [first, *_ellipsis(text, first.end, end, head, v)]
+    # Without a colon, one sector is a collective ("các Sở Y tế"), not a list.
+    return listed if c.group().startswith(":") or len(listed) > 1 else None
 
 
 def _at(text: str, p: int, end: int, v: _Vocab, key: str | None = None) -> list[AgencyMention] | None:

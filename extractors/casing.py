@@ -16,6 +16,7 @@ from extractors.citations import normalize_doc_number
 
 _WORD = re.compile(r"\w+(?:[/-]\w+)*")
 _DOC_NUMBER = re.compile(r"^\d+(?:/\d{4})?[/-]\w")
+_ENOUGH = 8  # uses of one form that settle the question
 _SENTENCE_START = ".:;!?-+)(\"\n"
 
 
@@ -39,6 +40,8 @@ def form_in(text: str, phrase: str, lowered: str | None = None) -> str | None:
         found = text[at:end]
         if bounded and not (found.isupper() and len(found) > 3) and _mid_sentence(text, at):
             counts[found] += 1
+            if counts[found] >= _ENOUGH:
+                break
         at = lowered.find(needle, end)
     return counts.most_common(1)[0][0] if counts else None
 

@@ -27,6 +27,8 @@ _NUMBER = re.compile(
     rf"(?<![\w/.,-])(?:\d+-{_CODE}/{_CODE}(?:-{_CODE})*"
     rf"|\d+(?: ?/ ?\d{{4}})? ?/ ?{_CODE}(?:-{_CODE}| - [{UPPER_CLASS[1:-1]}0-9]{{2,}}\b(?!-))*)"
 )
+# "pháp luật", "kỷ luật", "điều luật", or a word run into the name: not a law cited by name.
+_NOT_LAW = re.compile(r"(?:\w|(?:pháp|kỷ|điều) )$", _F)
 _PARTS = re.compile(r"[^\W_]+(?:&[^\W_]+)*|[/-]")
 # The header's own number field: a line that starts with "Số:" (matched from the line's start).
 _HEADER_FIELD = re.compile(r" *số ?:? ?$", _F)
@@ -100,7 +102,7 @@ def _vocab() -> _Vocab:
         type_before=re.compile(
             rf"{not_law}\b({types})(?:(?: (?-i:{LOWER_CLASS}+|{UPPER_CLASS}+)){{1,2}} số| số)? ?:? ?$", _F
         ),
-        named=re.compile(rf"{not_law}(?<!\w)({_alternation(named_forms)}) (?=[{UPPER_CLASS[1:-1]}]|sửa đổi)"),
+        named=re.compile(rf"({_alternation(named_forms)}) (?=[{UPPER_CLASS[1:-1]}]|sửa đổi)"),
         next_citation=re.compile(rf"(?:,? (?:và|hoặc) |[,;] ?)?(?:các )?\b(?:{types}|số)\b ?:? ?(?=\d)", _F),
         issuer_stop=re.compile(
             rf"(?= (?:{issuer_stops})\b)|[,;:()\n]|(?<!\bTP)(?<!\bTp)\.(?= |\n|$)"
@@ -307,6 +309,8 @@ def iter_citations(text: str, start: int = 0, end: int | None = None) -> Iterato
     end = len(text) if end is None else end
     laws: list[CitationMention] = []
     for m in vocab.named.finditer(text, start, end):
+        if _NOT_LAW.search(text, max(0, m.start() - 6), m.start()):
+            continue
         if (not laws or m.start() >= laws[-1].end) and (law := _named(text, m, start, end)):
             laws.append(law)  # a law named inside another's name ("sửa đổi ... của Luật X") is part of it
     claimed = {c.number_start for c in laws if c.number_start is not None}

@@ -749,13 +749,21 @@ def iter_indicators(
     out of an activities section, where such numbers are the scope of a task, not a target.
     """
     v = _vocab()
-    for a, b, is_row in iter_texts(text, start, end):
-        if not _HAS_DIGIT.search(text, a, b):
+    end = len(text) if end is None else min(end, len(text))
+    for digit in _HAS_DIGIT.finditer(text, start, end):
+        if digit.start() < start:
             continue
-        if is_row:
-            yield from _row_mentions(text, a, b, v, ratios, counts)
-        else:
-            yield from _sentence_mentions(text, a, b, v, ratios, counts)
+        line_start = max(start, text.rfind("\n", 0, digit.start()) + 1)
+        nl = text.find("\n", digit.start(), end)
+        line_end = end if nl < 0 else nl
+        for a, b, is_row in iter_texts(text, line_start, line_end):
+            if not _HAS_DIGIT.search(text, a, b):
+                continue
+            if is_row:
+                yield from _row_mentions(text, a, b, v, ratios, counts)
+            else:
+                yield from _sentence_mentions(text, a, b, v, ratios, counts)
+        start = line_end + 1
 
 
 def indicators(text: str, start: int = 0, end: int | None = None, **options: bool) -> list[IndicatorMention]:

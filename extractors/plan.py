@@ -42,7 +42,8 @@ def period_of(title: str, skip: list[tuple[int, int]], offset: int) -> Period:
 
 
 def _section_model(text: str, node: Node) -> Section:
-    return Section(
+    """The record's section for a node; built unvalidated, since every value is typed here."""
+    return Section.model_construct(
         kind=node.kind,
         heading=node.heading,
         number=node.number,

@@ -33,11 +33,15 @@ _NUMBERED = {"roman", "upper", "multi", "arabic", "lower", "lower_dot"}
 
 @dataclass
 class Node:
-    """A section while the tree is being built (plain, mutable); the record copies it out."""
+    """A section while the tree is being built (plain, mutable); the record copies it out.
+
+    ``rest`` is the heading line without its number or bullet.
+    """
 
     style: str
     number: str | None
     heading: str
+    rest: str
     line: Line
     end: int
     kind: str = "other"
@@ -47,11 +51,6 @@ class Node:
     @property
     def start(self) -> int:
         return self.line.start
-
-    @property
-    def rest(self) -> str:
-        """The heading line without its number or bullet."""
-        return _strip_marker(self.line.text.strip())
 
     def walk(self):
         yield self
@@ -92,13 +91,14 @@ def heading_kind(heading: str) -> str | None:
     return None
 
 
-def _marker(text: str) -> tuple[str, str | None] | None:
+def _marker(text: str) -> tuple[str, str | None, str] | None:
+    """The numbering style of a line, its number, and the line without it."""
     for style, pattern in _MARKERS:
         if m := pattern.match(text):
             number = m.groupdict().get("num")
             if style == "roman" and not number:
                 continue
-            return style, number
+            return style, number, m["rest"]
     return None
 
 
@@ -123,12 +123,12 @@ def parse_sections(lines: list[Line], start: int, end: int) -> list[Node]:
             if stack:
                 stack[-1].own.append(line)
             continue
-        style, number = found
+        style, number, rest = found
         while stack and style in {n.style for n in stack}:
             top = stack.pop()
             if top.style == style:
                 break
-        node = Node(style, number, _heading_text(text), line, line.end)
+        node = Node(style, number, _heading_text(text), rest, line, line.end)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     for root in roots:

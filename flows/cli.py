@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from flows.extract import Failure, extract_many, find_documents
+from flows.extract import Failure, extract_many_json, find_documents
 from flows.output import RecordWriter
 from flows.pipeline_cli import COMMANDS
 
@@ -37,7 +37,7 @@ def extract(paths: tuple[Path, ...], output: str, fmt: str, with_text: bool, pro
     show = sys.stderr.isatty() if progress is None else progress
     failed = 0
     with RecordWriter(output, fmt) as writer:
-        results = extract_many(files, with_text=with_text)
+        results = extract_many_json(files, with_text=with_text)
         if show:
             from tqdm import tqdm
 
@@ -47,7 +47,7 @@ def extract(paths: tuple[Path, ...], output: str, fmt: str, with_text: bool, pro
                 failed += 1
                 click.echo(f"kehoach: {result.path}: {result.reason}", err=True)
             else:
-                writer.write(result)
+                writer.write_json(result.json)
     if failed:
         click.echo(f"kehoach: {failed} of {len(files)} documents failed", err=True)
         sys.exit(1)

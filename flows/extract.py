@@ -28,6 +28,14 @@ class Failure:
     reason: str
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """A record as JSON text (valid against the plan-record schema)."""
+
+    path: Path
+    json: str
+
+
 def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
     """The files to extract: given files as they are, folders searched recursively, sorted.
 
@@ -67,28 +75,39 @@ def extract_many(
     paths: Iterable[Path], *, with_text: bool = False, limits: Limits | None = None
 ) -> Iterator[PlanRecord | Failure]:
     """Records of every file, in order; a file that fails or overruns the time limit yields a ``Failure``."""
+    for result in extract_many_json(paths, with_text=with_text, limits=limits):
+        yield PlanRecord.model_validate_json(result.json) if isinstance(result, Extracted) else result
+
+
+def extract_many_json(
+    paths: Iterable[Path], *, with_text: bool = False, limits: Limits | None = None
+) -> Iterator[Extracted | Failure]:
+    """Like ``extract_many``, each record as the JSON text the worker wrote: what a writer needs,
+    without parsing it back into a model."""
     seconds = (limits or Limits.from_env()).seconds_per_document
     worker = _Worker(with_text)
     try:
         for path in paths:
-            yield worker.extract(path, seconds)
+            worker.send(path)
+            result = worker.receive(path, seconds)
+            yield Extracted(path, result) if isinstance(result, str) else result
     finally:
         worker.stop()
 
 
-def _attempt(path: Path, with_text: bool) -> PlanRecord | Failure:
+def _attempt(path: Path, with_text: bool) -> str | Failure:
     try:
-        return extract_file(path, with_text=with_text)
+        return extract_file(path, with_text=with_text).model_dump_json()
     except IngestError as err:
         return Failure(path, str(err))
     except OSError as err:
         return Failure(path, f"cannot read: {err.strerror or err}")
-    except Exception as err:  # noqa: BLE001 - one broken document must not cost the others
+    except Exception as err:
         return Failure(path, f"{type(err).__name__}: {err}")
 
 
 def _serve(connection: Connection, with_text: bool) -> None:
-    """The worker's loop: a path in, a record or a failure out, until the parent closes."""
+    """The worker's loop: a path in, a record (as JSON, cheaper to send than a pickle) or a failure out."""
     while True:
         try:
             path = connection.recv()
@@ -114,12 +133,15 @@ class _Worker:
         self._connection = parent
         return parent
 
-    def extract(self, path: Path, seconds: float) -> PlanRecord | Failure:
-        connection = self._connection or self._start()
-        connection.send(path)
+    def send(self, path: Path) -> None:
+        (self._connection or self._start()).send(path)
+
+    def receive(self, path: Path, seconds: float) -> str | Failure:
+        """The result for ``path``, the document in flight; a ``Failure`` if it overruns or crashes."""
+        assert self._connection is not None
         try:
-            if connection.poll(seconds):
-                return connection.recv()
+            if self._connection.poll(seconds):
+                return self._connection.recv()
         except (EOFError, OSError):
             code = self._process.exitcode if self._process else None
             self.stop()

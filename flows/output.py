@@ -37,8 +37,11 @@ class RecordWriter:
         return self
 
     def write(self, record: PlanRecord) -> None:
+        self.write_json(record.model_dump_json())
+
+    def write_json(self, line: str) -> None:
+        """Write one record given as JSON text on one line."""
         assert self._stream is not None
-        line = record.model_dump_json(exclude_none=False)
         if self.fmt == "json":
             self._stream.write(("," if self.count else "") + "\n" + line)
         else:

@@ -3,7 +3,7 @@
 ``load`` is the one entry point; each format has its own module.
 """
 
-from flows.ingest.loaded import IngestError, LoadedDocument
 from flows.ingest.load import SUFFIXES, load
+from flows.ingest.loaded import IngestError, LoadedDocument
 
 __all__ = ["SUFFIXES", "IngestError", "LoadedDocument", "load"]

@@ -1,4 +1,5 @@
-"""DOCX (and legacy .doc through LibreOffice): paragraphs and tables in document order.
+"""DOCX (and legacy .doc through LibreOffice): paragraphs and tables in document order,
+with Word's automatic list numbers written out as the reader sees them.
 
 The XML is read directly, not through python-docx, to keep three guarantees: no part is
 inflated past the size limit (ZIP bombs), no entity is ever resolved or DTD loaded (XXE),
@@ -7,6 +8,7 @@ and footnotes stay apart from the body (appended after it, never inside a senten
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -26,6 +28,7 @@ _PARSER = etree.XMLParser(
 _BREAKS = {f"{_W}br", f"{_W}cr"}
 _SKIP = {f"{_W}delText", f"{_W}instrText", f"{_W}footnoteReference", f"{_W}endnoteReference", f"{_W}footnoteRef"}
 _SOFFICE_SECONDS = 120
+_BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
 
 
 def read_docx(data: bytes, limits: Limits) -> tuple[str, list[str]]:
@@ -45,13 +48,16 @@ def read_docx(data: bytes, limits: Limits) -> tuple[str, list[str]]:
         body = _parse(archive, "word/document.xml", limits, warnings).find(f"{_W}body")
         if body is None:
             raise IngestError("DOCX without a document body")
-        lines = _blocks(body)
         names = set(archive.namelist())
+        numbering = _Numbering(
+            _parse(archive, "word/numbering.xml", limits, warnings) if "word/numbering.xml" in names else None
+        )
+        lines = _blocks(body, numbering)
         if "word/footnotes.xml" in names:
-            notes = _footnotes(_parse(archive, "word/footnotes.xml", limits, warnings))
+            notes = _footnotes(_parse(archive, "word/footnotes.xml", limits, warnings), numbering)
             if notes:
                 lines += ["", *notes]
-    text = "\n".join(lines).strip()
+    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
     if not text:
         raise IngestError("DOCX without text")
     return text + "\n", warnings
@@ -76,19 +82,112 @@ def _parse(archive: zipfile.ZipFile, name: str, limits: Limits, warnings: list[s
         raise IngestError(f"broken XML in DOCX part {name} ({err})") from err
 
 
-def _blocks(container: etree._Element) -> list[str]:
-    """Paragraphs and tables of a body or a table cell, in order; content controls opened."""
+def _blocks(container: etree._Element, numbering: _Numbering) -> list[str]:
+    """Paragraphs and tables of a body or a table cell, in order, a blank line after each paragraph
+    (as in the clean text: the sections' headings are found at paragraph starts); content controls opened."""
     lines: list[str] = []
     for child in container:
         if child.tag == f"{_W}p":
-            lines.append(_paragraph(child))
+            lines += [numbering.label(child) + _paragraph(child), ""]
         elif child.tag == f"{_W}tbl":
-            lines.extend(_table(child))
+            lines.extend(_table(child, numbering))
         elif child.tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                lines.extend(_blocks(content))
+                lines.extend(_blocks(content, numbering))
     return lines
+
+
+class _Numbering:
+    """Word's automatic list numbers (numbering.xml), rendered as the text a reader sees: "1. ", "a) ", "- ".
+
+    Each list (numId) counts its levels; a number at one level restarts the levels below it.
+    """
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._counters: dict[str, list[int]] = {}
+        if root is None:
+            return
+        abstract = {
+            node.get(f"{_W}abstractNumId"): {
+                int(level.get(f"{_W}ilvl", "0")): (
+                    _val(level, "numFmt", "decimal"),
+                    _val(level, "lvlText", ""),
+                    int(_val(level, "start", "1")),
+                )
+                for level in node.findall(f"{_W}lvl")
+            }
+            for node in root.findall(f"{_W}abstractNum")
+        }
+        for num in root.findall(f"{_W}num"):
+            levels = dict(abstract.get(_val(num, "abstractNumId", ""), {}))
+            for override in num.findall(f"{_W}lvlOverride"):
+                ilvl = int(override.get(f"{_W}ilvl", "0"))
+                start = _val(override, "startOverride", "")
+                if start.isdigit() and ilvl in levels:
+                    levels[ilvl] = (*levels[ilvl][:2], int(start))
+            self._levels[num.get(f"{_W}numId")] = levels
+
+    def label(self, paragraph: etree._Element) -> str:
+        """The number of a list paragraph followed by a space; "" for any other paragraph."""
+        props = paragraph.find(f"{_W}pPr/{_W}numPr")
+        if props is None:
+            return ""
+        num_id, ilvl = _val(props, "numId", "0"), int(_val(props, "ilvl", "0") or 0)
+        levels = self._levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self._counters.setdefault(num_id, [levels[i][2] - 1 if i in levels else 0 for i in range(10)])
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = levels[deeper][2] - 1 if deeper in levels else 0
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return "- "
+        if fmt == "none":
+            return ""
+        for level in range(ilvl + 1):
+            level_fmt = levels[level][0] if level in levels else "decimal"
+            text = text.replace(f"%{level + 1}", _format_number(counters[level], level_fmt))
+        return f"{text} " if text else ""
+
+
+def _val(node: etree._Element, child: str, default: str) -> str:
+    found = node.find(f"{_W}{child}")
+    return found.get(f"{_W}val", default) if found is not None else default
+
+
+def _format_number(number: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(number)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, numeral in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        count, number = divmod(number, value)
+        out += numeral * count
+    return out
 
 
 def _paragraph(paragraph: etree._Element) -> str:
@@ -105,10 +204,10 @@ def _paragraph(paragraph: etree._Element) -> str:
     return "".join(parts)
 
 
-def _table(table: etree._Element) -> list[str]:
+def _table(table: etree._Element, numbering: _Numbering) -> list[str]:
     """A two-column layout table (header, signature) column by column; any other row by row."""
     rows = [
-        ["\n".join(line for line in _blocks(cell) if line.strip()) for cell in row.findall(f"{_W}tc")]
+        ["\n".join(line for line in _blocks(cell, numbering) if line.strip()) for cell in row.findall(f"{_W}tc")]
         for row in table.findall(f"{_W}tr")
     ]
     rows = [row for row in rows if any(cell.strip() for cell in row)]
@@ -119,13 +218,13 @@ def _table(table: etree._Element) -> list[str]:
     return ["", *cells, ""]
 
 
-def _footnotes(root: etree._Element) -> list[str]:
+def _footnotes(root: etree._Element, numbering: _Numbering) -> list[str]:
     """The footnotes' text (not Word's separators), one paragraph a line."""
     notes: list[str] = []
     for note in root.findall(f"{_W}footnote"):
         if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        notes.extend(line.strip() for line in _blocks(note) if line.strip())
+        notes.extend(line.strip() for line in _blocks(note, numbering) if line.strip())
     return notes
 
 

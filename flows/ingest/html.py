@@ -14,6 +14,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from flows.ingest.encodings import decode_bytes
+from flows.ingest.limits import Limits
 from flows.ingest.loaded import IngestError
 from flows.ingest.text import drop_controls
 
@@ -24,28 +25,106 @@ _DROP_TAGS = (
     "[role=contentinfo], [role=complementary], [aria-hidden=true], [hidden]"
 )
 _CHROME_TOKENS = frozenset(
-    """menu menubar mainmenu topmenu navbar nav navigation breadcrumb breadcrumbs sidebar side-bar
-    search searchbox login signin dangnhap share social sharing footer counter visitor thongke
-    banner advert ads quangcao comment comments related tinlienquan topbar toolbar cookie popup
-    modal pagination tags""".split()
+    [
+        "menu",
+        "menubar",
+        "mainmenu",
+        "topmenu",
+        "navbar",
+        "nav",
+        "navigation",
+        "breadcrumb",
+        "breadcrumbs",
+        "sidebar",
+        "side-bar",
+        "search",
+        "searchbox",
+        "login",
+        "signin",
+        "dangnhap",
+        "share",
+        "social",
+        "sharing",
+        "footer",
+        "counter",
+        "visitor",
+        "thongke",
+        "banner",
+        "advert",
+        "ads",
+        "quangcao",
+        "comment",
+        "comments",
+        "related",
+        "tinlienquan",
+        "topbar",
+        "toolbar",
+        "cookie",
+        "popup",
+        "modal",
+        "pagination",
+        "tags",
+    ]
 )
 _TOKEN_SPLIT = re.compile(r"[\s_]+")
 _BLOCKS = frozenset(
-    """address article blockquote body center dd div dl dt fieldset figcaption figure form h1 h2 h3 h4
-    h5 h6 hr li main ol p pre section table tbody thead tfoot tr td th ul caption""".split()
+    [
+        "address",
+        "article",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "caption",
+    ]
 )
 _DOCUMENT_MARKERS = ("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Nơi nhận", "TM. ", "KT. ")
 _MAIN_SHARE = 0.6
 _MAX_DESCENT = 30  # levels: each costs a pass over the text, so a hostile nesting cannot make it quadratic
 _BREAK = "\x1e"
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
 
 
-def read_html(data: bytes) -> tuple[str, list[str]]:
+def read_html(data: bytes, limits: Limits) -> tuple[str, list[str]]:
     """The text of the document an HTML page carries, one block per line, tables in reading order."""
     match = _META_CHARSET.search(data[:8192])
     text, warnings = decode_bytes(data, match.group(1).decode("ascii") if match else None)
     text, control_warnings = drop_controls(text)
+    depth = _nesting_depth(text)
+    if depth > limits.max_html_depth:
+        raise IngestError(f"HTML nested {depth} levels deep; the limit is {limits.max_html_depth}")
     tree = LexborHTMLParser(text)
     body = tree.body
     if body is None:
@@ -59,6 +138,18 @@ def read_html(data: bytes) -> tuple[str, list[str]]:
     if not result:
         raise IngestError("HTML page with no text in its body")
     return result + "\n", warnings + control_warnings
+
+
+def _nesting_depth(text: str) -> int:
+    """How deep the elements nest, from a linear scan of the tags (no tree is built)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        closing, name, self_closing = match.groups()
+        if name.lower() in _VOID or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _drop_chrome(body: LexborNode) -> None:

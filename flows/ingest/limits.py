@@ -20,6 +20,9 @@ class Limits:
     """Any file larger than this is refused before it is read."""
     max_html_bytes: int = 20 * _MB
     """An HTML page larger than this is refused: a portal page of one document is far smaller."""
+    max_html_depth: int = 2000
+    """HTML nested deeper than this is refused: HTML5 tree building is quadratic in depth (each end tag
+    searches the open elements)."""
     max_unzipped_bytes: int = 100 * _MB
     """A DOCX whose parts inflate past this is refused (ZIP bomb)."""
     max_pdf_pages: int = 500
@@ -31,7 +34,7 @@ class Limits:
     @classmethod
     def from_env(cls) -> Limits:
         """The defaults, overridden by ``KEHOACH_MAX_FILE_MB``, ``KEHOACH_MAX_HTML_MB``,
-        ``KEHOACH_MAX_UNZIPPED_MB``, ``KEHOACH_MAX_PDF_PAGES``, ``KEHOACH_MAX_OCR_PAGES``
+        ``KEHOACH_MAX_HTML_DEPTH``, ``KEHOACH_MAX_UNZIPPED_MB``, ``KEHOACH_MAX_PDF_PAGES``, ``KEHOACH_MAX_OCR_PAGES``
         and ``KEHOACH_SECONDS_PER_DOCUMENT``."""
         default = cls()
 
@@ -42,6 +45,7 @@ class Limits:
         return cls(
             max_file_bytes=int(number("KEHOACH_MAX_FILE_MB", default.max_file_bytes, _MB)),
             max_html_bytes=int(number("KEHOACH_MAX_HTML_MB", default.max_html_bytes, _MB)),
+            max_html_depth=int(number("KEHOACH_MAX_HTML_DEPTH", default.max_html_depth)),
             max_unzipped_bytes=int(number("KEHOACH_MAX_UNZIPPED_MB", default.max_unzipped_bytes, _MB)),
             max_pdf_pages=int(number("KEHOACH_MAX_PDF_PAGES", default.max_pdf_pages)),
             max_ocr_pages=int(number("KEHOACH_MAX_OCR_PAGES", default.max_ocr_pages)),

@@ -33,7 +33,9 @@ def load(path: Path, limits: Limits | None = None) -> LoadedDocument:
         data = _gunzip(data, limits)
         fmt = detect_format(data, Path(path.stem).suffix.lower())
     if fmt == "html" and len(data) > limits.max_html_bytes:
-        raise IngestError(f"HTML page too large ({megabytes(len(data))}; the limit is {megabytes(limits.max_html_bytes)})")
+        raise IngestError(
+            f"HTML page too large ({megabytes(len(data))}; the limit is {megabytes(limits.max_html_bytes)})"
+        )
     if fmt == "pdf":
         text, warnings = read_pdf(data, limits)
     elif fmt == "docx":
@@ -42,7 +44,7 @@ def load(path: Path, limits: Limits | None = None) -> LoadedDocument:
         text, warnings = read_doc(data, limits)
         fmt = "docx"
     elif fmt == "html":
-        text, warnings = read_html(data)
+        text, warnings = read_html(data, limits)
     else:
         text, warnings = read_text(data)
     markdown = fmt == "txt" and path.suffix.lower() in (".md", ".markdown")

@@ -12,6 +12,7 @@ text layer goes to OCR, or is named in a warning when OCR is not installed.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 import subprocess
@@ -29,6 +30,8 @@ _MARGIN_SHARE = 0.08  # top and bottom bands where running headers, footers and 
 _FULL_LINE_SLACK = 0.06  # a line ending this close to the right edge (share of text width) is full
 _INDENT = 8.0  # points: a first-line indent starts a paragraph
 _PARAGRAPH_GAP = 1.2  # a line further below than this many line pitches starts a paragraph
+_CENTRE_SLACK = 6.0  # points: how far a centred line's margins may differ
+_WIDE_TITLE = 0.6  # a centred line this wide (share of text width) was wrapped: the next centred line goes on
 _ZONE_GAP = 6.0  # line heights: how far below the last column line a column block may go on
 _PAGE_NUMBER = re.compile(r"^\W*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?\W*$", re.I)
 _NEW_ITEM = re.compile(r"^(?:[-+•*–]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+[.)]\s|Điều \d|Chương [IVXLC\d])")
@@ -100,7 +103,9 @@ def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list
             if not ocr_available():
                 warnings.append(f"page {number + 1} has no text layer and OCR is not installed (tesseract-ocr-vie)")
             elif ocr_done >= limits.max_ocr_pages:
-                warnings.append(f"page {number + 1} has no text layer; not OCRed (limit of {limits.max_ocr_pages} pages)")
+                warnings.append(
+                    f"page {number + 1} has no text layer; not OCRed (limit of {limits.max_ocr_pages} pages)"
+                )
             else:
                 ocr_done += 1
                 text = _ocr_page(page)
@@ -133,6 +138,7 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
         left, bottom, right, top = textpage.get_rect(i)
         text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
         if text:
+            bottom, top = _font_height(textpage, left, bottom, top)
             boxes.append((height - top, height - bottom, left, right, text))
     textpage.close()
     boxes.sort()
@@ -148,6 +154,16 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
     for line in lines:
         line.segments = _merge_segments(sorted(line.segments))
     return lines
+
+
+def _font_height(textpage: pdfium.PdfTextPage, left: float, bottom: float, top: float) -> tuple[float, float]:
+    """The bottom and top of a run from its font's ascent and descent, not from the ink of its glyphs:
+    the ink box of "em." is lower than that of "Ưu", which would read as a gap between paragraphs."""
+    index = textpage.get_index(left + 0.5, (bottom + top) / 2, 1.0, 1.0)
+    if index is None or index < 0:
+        return bottom, top
+    _, loose_bottom, _, loose_top = textpage.get_charbox(index, loose=True)
+    return loose_bottom, loose_top
 
 
 def _merge_segments(segments: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
@@ -188,35 +204,48 @@ def _drop_running_lines(pages: list[list[_Line] | str]) -> None:
 
 
 def _join_pages(pages: list[list[_Line] | str]) -> str:
-    """All pages as text: columns rebuilt, paragraphs joined, also across a page break."""
+    """All pages as text, a blank line between paragraphs: columns rebuilt, paragraphs joined,
+    also across a page break."""
     out: list[str] = []
     previous_full = False
     for page in pages:
         if isinstance(page, str):
-            out.append(page.strip())
+            out += ["", page.strip()]
             previous_full = False
             continue
         page_lines, first_continues, last_full = _page_text(page)
         if out and previous_full and first_continues and page_lines:
             out[-1] = f"{out[-1]} {page_lines.pop(0)}"
-        out.extend(page_lines)
+        out += ["", *page_lines]
         previous_full = last_full
-    return "\n".join(out) + "\n"
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n") + "\n"
 
 
 def _page_text(lines: list[_Line]) -> tuple[list[str], bool, bool]:
-    """One page's lines in reading order; whether its first line may continue the page before,
-    and whether its last line runs to the right edge (so the next page's first may continue it)."""
+    """One page's paragraphs in reading order, blank lines between them; whether its first line may
+    continue the page before, and whether its last line runs to the right edge (so the next page's
+    first may continue it).
+
+    A paragraph starts after a line that does not run to the right edge, at an indented line, after
+    a vertical gap and, on a page that sets no gaps between paragraphs, at an item or a capital after
+    a sentence's end. A centred line (a title) goes on with the next centred line when it is wide.
+    """
     if not lines:
         return [], False, False
     single = [line for line in lines if len(line.segments) == 1]
     left_edge = min(line.x0 for line in lines)
     right_edge = max((line.x1 for line in single), default=max(line.x1 for line in lines))
-    slack = _FULL_LINE_SLACK * (right_edge - left_edge)
-    pitches = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if b.top > a.top]
+    width = right_edge - left_edge
+    slack = _FULL_LINE_SLACK * width
+    pitches = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
     pitch = statistics.median(pitches) if pitches else 0.0
+    spaced = any(step > _PARAGRAPH_GAP * pitch for step in pitches)
     first = lines[0]
     first_continues = len(first.segments) == 1 and first.x0 <= left_edge + _INDENT and not _NEW_ITEM.match(first.text)
+
+    def centred(line: _Line) -> bool:
+        return line.x0 > left_edge + _INDENT and abs((line.x0 - left_edge) - (right_edge - line.x1)) <= _CENTRE_SLACK
+
     out: list[str] = []
     joinable = False
     previous: _Line | None = None
@@ -225,29 +254,38 @@ def _page_text(lines: list[_Line]) -> tuple[list[str], bool, bool]:
         line = lines[i]
         if len(line.segments) == 2:
             end, left, right = _column_block(lines, i)
-            out.extend([*left, "", *right, ""])
+            out += ["", *left, "", *right, ""]
             i, joinable, previous = end, False, None
             continue
         if len(line.segments) > 2:
-            out.extend(segment[2] for segment in line.segments)
+            out += ["", *(segment[2] for segment in line.segments), ""]
             i, joinable, previous = i + 1, False, None
             continue
         text = line.text
-        starts_paragraph = (
+        gap = previous is not None and pitch and line.top - previous.top > _PARAGRAPH_GAP * pitch
+        if previous is not None and not gap and centred(previous) and centred(line) and joinable:
+            out[-1] = f"{out[-1]} {text}"
+        elif (
             not joinable
             or previous is None
+            or gap
             or line.x0 > left_edge + _INDENT
-            or (pitch and line.top - previous.top > _PARAGRAPH_GAP * pitch)
-            or (_SENTENCE_END.search(out[-1]) and (_NEW_ITEM.match(text) or text[:1].isupper()))
-        )
-        if starts_paragraph:
-            out.append(text)
+            or (not spaced and _SENTENCE_END.search(out[-1]) and (_NEW_ITEM.match(text) or text[:1].isupper()))
+        ):
+            out += ["", text]
         else:
             out[-1] = f"{out[-1]} {text}"
-        joinable = line.x1 >= right_edge - slack
+        if centred(line):
+            joinable = line.x1 - line.x0 >= _WIDE_TITLE * width and not _SENTENCE_END.search(text)
+        else:
+            joinable = line.x1 >= right_edge - slack
         previous = line
         i += 1
-    return out, first_continues, joinable
+    while out and not out[0]:
+        out.pop(0)
+    while out and not out[-1]:
+        out.pop()
+    return out, first_continues, joinable and not centred(lines[-1])
 
 
 def _column_block(lines: list[_Line], start: int) -> tuple[int, list[str], list[str]]:

@@ -162,7 +162,9 @@ def build_docx(parts: Parts, path: Path) -> Path:
     style.font.name = "Times New Roman"
     style.font.size = Pt(13)
     if parts.header_left or parts.header_right:
-        _docx_columns(doc, [parts.header_left[:-1], parts.header_right[:-1]], [parts.header_left[-1:], parts.header_right[-1:]])
+        _docx_columns(
+            doc, [parts.header_left[:-1], parts.header_right[:-1]], [parts.header_left[-1:], parts.header_right[-1:]]
+        )
     note_id = 0
     for line in parts.body:
         paragraph = doc.add_paragraph()
@@ -197,13 +199,15 @@ def _docx_columns(doc, *rows: list[list[str]]) -> None:
 
 def _add_footnotes(doc, notes: list[str]) -> None:
     body = "".join(
-        f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {html.escape(note)}</w:t></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {html.escape(note)}</w:t></w:r></w:p></w:footnote>'
         for i, note in enumerate(notes, start=1)
     )
     xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {_W_NS}>'
         '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0">'
+        "<w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
         f"{body}</w:footnotes>"
     )
     part = Part(
@@ -224,7 +228,8 @@ CHROME_TOP = """<header class="site-header"><div class="logo">CỔNG THÔNG TIN 
 CHROME_SIDE = """<div class="col-md-3 sidebar"><h3>Văn bản mới</h3><ul>
 <li><a href="/vb/1">Quyết định số 999/QĐ-UBND ngày 01/01/2016 về việc phê duyệt quy hoạch</a></li>
 <li><a href="/vb/2">Kế hoạch số 888/KH-UBND ngày 02/02/2016 về phòng chống thiên tai</a></li></ul></div>"""
-CHROME_BOTTOM = """<div class="share-bar">Chia sẻ: <a href="#">Facebook</a> <a href="#">Zalo</a> <a href="#">In trang</a></div>
+CHROME_BOTTOM = """<div class="share-bar">Chia sẻ: <a href="#">Facebook</a> <a href="#">Zalo</a>
+<a href="#">In trang</a></div>
 <footer class="site-footer"><p>Bản quyền thuộc Ủy ban nhân dân tỉnh. Địa chỉ: số 1 đường Trần Hưng Đạo.</p>
 <div class="counter">Lượt truy cập: 1.234.567 | Đang trực tuyến: 89</div></footer>
 <script>var visits = 1234567; document.write("Số người truy cập");</script>"""
@@ -250,14 +255,18 @@ def build_html(parts: Parts, charset: str = "utf-8") -> bytes:
     if parts.sign_left or parts.sign_right:
         left = "".join(f"<p>{e(line)}</p>" for line in parts.sign_left)
         right = "".join(f'<p align="center"><b>{e(line)}</b></p>' for line in parts.sign_right)
-        body.append(f'<table width="100%"><tbody><tr><td valign="top">{left}</td><td valign="top">{right}</td></tr></tbody></table>')
+        body.append(
+            f'<table width="100%"><tbody><tr><td valign="top">{left}</td>'
+            f'<td valign="top">{right}</td></tr></tbody></table>'
+        )
     for note in parts.footnotes:
         body.append(f'<div class="footnote"><p>{e(note)}</p></div>')
     page = (
         f'<!DOCTYPE html><html lang="vi"><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
         f"<title>Văn bản</title><style>p{{margin:0}}</style></head><body>{CHROME_TOP}"
         '<div class="container"><div class="row">'
-        f'<div class="col-md-9 content"><h1 class="doc-title">Chi tiết văn bản</h1><div class="doc-body">{"".join(body)}</div></div>'
+        '<div class="col-md-9 content"><h1 class="doc-title">Chi tiết văn bản</h1>'
+        f'<div class="doc-body">{"".join(body)}</div></div>'
         f"{CHROME_SIDE}</div></div>{CHROME_BOTTOM}</body></html>"
     )
     return encode_cp1258(page) if charset == "windows-1258" else page.encode(charset)
@@ -290,10 +299,13 @@ def _legacy_table(name: str) -> dict[str, str]:
 
 def encode_legacy(text: str, name: str) -> bytes:
     """Text in a legacy font encoding ("tcvn3" or "vni"), as Unikey typed it: a capital toned
-    vowel TCVN3 lacks is written with the lower-case code, as in the .VnTimeH heading font."""
+    vowel TCVN3 lacks is written with the lower-case code, as in the .VnTimeH heading font.
+    A lost character (U+FFFD, a footnote marker in a seed) has no code in a font: it is left out."""
     table = _legacy_table(name)
+    if name == "vni":  # not in viparse's table: VNI writes ẳ as "a" and 0xFA
+        table |= {"ẳ": "aú", "Ẳ": "AÚ"}
     out: list[str] = []
-    for char in unicodedata.normalize("NFC", text):
+    for char in unicodedata.normalize("NFC", text.replace("\ufffd", "")):
         if char in table:
             out.append(table[char])
         elif char.lower() in table and not char.isascii():

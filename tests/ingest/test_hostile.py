@@ -92,9 +92,20 @@ def test_docx_external_entity_is_never_resolved(tmp_path: Path) -> None:
 
 
 def test_deeply_nested_html(tmp_path: Path) -> None:
-    page = "<html><body>" + "<div>" * 200_000 + "<p>Kế hoạch số 5/KH-UBND</p>" + "</div>" * 200_000 + "</body></html>"
+    page = "<html><body>" + "<div>" * 1500 + "<p>Kế hoạch số 5/KH-UBND</p>" + "</div>" * 1500 + "</body></html>"
     (tmp_path / "a.html").write_text(page, encoding="utf-8")
     assert "Kế hoạch số 5/KH-UBND" in load(tmp_path / "a.html").text
+    hostile = "<html><body>" + "<div>" * 200_000 + "x" + "</div>" * 200_000 + "</body></html>"
+    (tmp_path / "b.html").write_text(hostile, encoding="utf-8")
+    _fails(tmp_path / "b.html", "nested 200002 levels deep")
+
+
+def test_html_depth_limit_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = "<html><body>" + "<div>" * 1500 + "<p>Kế hoạch số 5/KH-UBND</p>" + "</div>" * 1500 + "</body></html>"
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    monkeypatch.setenv("KEHOACH_MAX_HTML_DEPTH", "1000")
+    assert Limits.from_env().max_html_depth == 1000
+    _fails(tmp_path / "a.html", "nested 1503 levels deep; the limit is 1000")
 
 
 def test_enormous_html_is_refused_before_it_is_read(tmp_path: Path) -> None:
