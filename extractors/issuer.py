@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.agencies import AgencyMention, canonical_agency, iter_agencies
+from extractors.agencies import AgencyMention, canonical_agency
+from extractors.agency_index import AgencyIndex
 from extractors.header import document_vocab
 
 _HEAD_OF_UNIT = re.compile(
@@ -102,9 +103,9 @@ def issuer_from_header(lines: list[tuple[str, int, int]]) -> IssuerFact | None:
     return IssuerFact(name, mention.level, _province(mention, parent), lines[0][1], lines[-1][2])
 
 
-def issuer_from_text(text: str, start: int, end: int) -> IssuerFact | None:
+def issuer_from_text(text: str, index: AgencyIndex, start: int, end: int) -> IssuerFact | None:
     """The body that says, in the preamble, that it issues the plan ("UBND huyện X xây dựng kế hoạch")."""
-    for mention in iter_agencies(text, start, end):
+    for mention in index.within(start, end):
         if mention.is_group:
             continue
         if _ISSUES.match(text[mention.end : mention.end + 80]):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from extractors.activities import activity_of
+from extractors.agency_index import AgencyIndex
 from extractors.indicators import IndicatorMention, iter_indicators
 from extractors.lines import Line
 from extractors.reporting import duties_in
@@ -131,6 +132,7 @@ def _funding(text: str, tops: list[Node]) -> Funding:
 
 def build_plan(
     text: str,
+    index: AgencyIndex,
     lines: list[Line],
     start: int,
     sections_end: int,
@@ -156,10 +158,10 @@ def build_plan(
         if top.kind == "activities":
             activities.extend(activity_of(text, child, [top, child]) for child in top.children if child.number)
         if top.kind == "implementation":
-            responsibilities.extend(responsibilities_of(text, top))
+            responsibilities.extend(responsibilities_of(text, index, top))
         if top.kind in ("reporting", "implementation"):
-            reporting.extend(duties_in(text, top.start, top.end, section=top.kind == "reporting", skip=spans))
-    reporting.extend(duties_in(text, sections_end, plan_end, section=False, skip=spans))
+            reporting.extend(duties_in(text, index, top.start, top.end, section=top.kind == "reporting", skip=spans))
+    reporting.extend(duties_in(text, index, sections_end, plan_end, section=False, skip=spans))
     return Plan(
         title=title,
         period=period,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 
-from extractors.agencies import canonical_agency, iter_agencies
+from extractors.agencies import canonical_agency
+from extractors.agency_index import AgencyIndex
 from extractors.casing import form_in, sentence_case
 from extractors.checks import citation_warnings, indicator_warnings, period_warnings
 from extractors.citations import CitationMention, iter_citations
@@ -60,11 +61,11 @@ class _Casing:
         return form_in(self.text, word) or word.lower()
 
 
-def _issuer(text: str, header: Header, segments: Segments) -> Issuer | None:
+def _issuer(text: str, index: AgencyIndex, header: Header, segments: Segments) -> Issuer | None:
     fact = issuer_from_header([(f.value, f.start, f.end) for f in header.issuer_lines])
     if fact is None:
         end = segments.preamble[1] if segments.preamble[1] > header.body_start else header.body_start + _ISSUER_SEARCH
-        fact = issuer_from_text(text, 0, min(len(text), end))
+        fact = issuer_from_text(text, index, 0, min(len(text), end))
     if fact is None:
         return None
     return Issuer(name=fact.name, level=fact.level, province=fact.province, span=(fact.start, fact.end))
@@ -108,9 +109,9 @@ def _citations(
     return citations, spans
 
 
-def _agencies(text: str) -> list[Agency]:
+def _agencies(index: AgencyIndex) -> list[Agency]:
     found: dict[str, Agency] = {}
-    for m in iter_agencies(text):
+    for m in index.mentions:
         if m.is_group:
             continue
         agency = found.setdefault(m.name, Agency(name=m.name, level=m.level))
@@ -189,7 +190,9 @@ def _plan_title(segments: Segments, forms: _Casing) -> str | None:
     return f"{kind} {first} {rest}".strip()
 
 
-def _document(text: str, lines: list[Line], header: Header, segments: Segments, forms: _Casing) -> Document:
+def _document(
+    text: str, index: AgencyIndex, lines: list[Line], header: Header, segments: Segments, forms: _Casing
+) -> Document:
     spans = {}
     for name in ("number", "place", "type", "title"):
         f = getattr(header, name)
@@ -201,7 +204,7 @@ def _document(text: str, lines: list[Line], header: Header, segments: Segments, 
     return Document(
         number=header.number.value if header.number else None,
         type=type_name(header.type.value) if header.type else None,
-        issuer=_issuer(text, header, segments),
+        issuer=_issuer(text, index, header, segments),
         place=header.place.value if header.place else None,
         issued_date=header.date.value if header.date else None,
         title=" ".join(forms(header.title.value).split()) if header.title else None,
@@ -213,7 +216,12 @@ def _document(text: str, lines: list[Line], header: Header, segments: Segments, 
 
 
 def _plan(
-    text: str, lines: list[Line], segments: Segments, forms: _Casing, spans: list[tuple[int, int]]
+    text: str,
+    index: AgencyIndex,
+    lines: list[Line],
+    segments: Segments,
+    forms: _Casing,
+    spans: list[tuple[int, int]],
 ) -> Plan | None:
     if segments.plan_start is None or segments.sections_end is None or segments.plan_end is None:
         return None
@@ -221,6 +229,7 @@ def _plan(
     period = period_of(title_field.value, spans, title_field.start) if title_field else None
     return build_plan(
         text,
+        index,
         lines,
         segments.plan_start,
         segments.sections_end,
@@ -237,10 +246,11 @@ def extract(text: str) -> tuple[Document, list[Citation], Plan | None, list[Agen
     header = parse_header(text, lines)
     segments = find_segments(text, lines, header)
     forms = _Casing(text, tuple(f.value for f in (header.place,) if f is not None))
-    document = _document(text, lines, header, segments, forms)
+    index = AgencyIndex.of(text)
+    document = _document(text, index, lines, header, segments, forms)
     citations, spans = _citations(text, header, segments, document.number)
-    plan = _plan(text, lines, segments, forms, spans)
-    agencies = _agencies(text)
+    plan = _plan(text, index, lines, segments, forms, spans)
+    agencies = _agencies(index)
     if plan is not None:
         _use_leveled_names(plan, agencies)
     warnings = citation_warnings(citations, document.issued_date)

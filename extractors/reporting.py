@@ -14,7 +14,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from extractors.agencies import iter_agencies
+from extractors.agency_index import AgencyIndex
 from extractors.dates import DateMention, iter_dates
 from extractors.sentences import Sentence, iter_sentences
 from models import Reporting
@@ -47,9 +47,9 @@ def _frequency(text: str) -> str | None:
     return best[1] if best else None
 
 
-def _recipient(text: str, sentence: Sentence) -> str | None:
+def _recipient(text: str, index: AgencyIndex, sentence: Sentence) -> str | None:
     for cue in _TO.finditer(text, sentence.start, sentence.end):
-        for mention in iter_agencies(text, cue.end(), min(sentence.end, cue.end() + 120)):
+        for mention in index.within(cue.end(), min(sentence.end, cue.end() + 120)):
             if mention.start == cue.end():
                 return mention.name
             break
@@ -61,7 +61,13 @@ def _due(date: DateMention) -> str | None:
 
 
 def duties_in(
-    text: str, start: int, end: int, *, section: bool, skip: list[tuple[int, int]] | None = None
+    text: str,
+    index: AgencyIndex,
+    start: int,
+    end: int,
+    *,
+    section: bool,
+    skip: list[tuple[int, int]] | None = None,
 ) -> list[Reporting]:
     """Reporting duties in ``text[start:end]``; ``section`` when it is the reporting section itself."""
     duty, _ = _vocab()
@@ -74,7 +80,7 @@ def duties_in(
         if not section and not duty.search(body):
             continue
         what = body.strip(" -+;.")
-        to = _recipient(text, sentence)
+        to = _recipient(text, index, sentence)
         whole = _frequency(body)
         dates = [
             d

@@ -14,7 +14,8 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from extractors.agencies import AgencyMention, canonical_agency, iter_agencies
+from extractors.agencies import AgencyMention, canonical_agency
+from extractors.agency_index import AgencyIndex
 from extractors.lines import Line
 from extractors.sections import Node, number_path
 from models import Responsibility
@@ -29,11 +30,11 @@ _MAX_NAME_WORDS = 20
 _CLAUSE_END = re.compile(r"[;.:]|\s(?:để|nhằm|trong việc|thực hiện|triển khai|tổ chức|xây dựng|tham mưu)\s")
 
 
-def leading_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
+def leading_agencies(text: str, index: AgencyIndex, start: int, end: int) -> list[AgencyMention]:
     """The agencies named one after another from ``start`` (", " and "và" between), no others."""
     found: list[AgencyMention] = []
     pos = start
-    for mention in iter_agencies(text, start, end):
+    for mention in index.within(start, end):
         gap = text[pos : mention.start]
         if found and not _SEPARATOR.match(gap):
             break
@@ -66,14 +67,14 @@ def _tasks(node: Node, head_end: int) -> list[str]:
     return tasks
 
 
-def _partners(text: str, node: Node, leads: set[str]) -> list[AgencyMention]:
+def _partners(text: str, index: AgencyIndex, node: Node, leads: set[str]) -> list[AgencyMention]:
     found: list[AgencyMention] = []
     for line in _item_lines(node):
         for cue in _PARTNER_CUE.finditer(line.text):
             start = line.start + cue.end()
             tail = _CLAUSE_END.search(line.text, cue.end())
             end = line.start + tail.start() if tail else line.end
-            found.extend(m for m in duty_holders(text, start, end) if m.name not in leads and _named(m))
+            found.extend(m for m in duty_holders(text, index, start, end) if m.name not in leads and _named(m))
     return found
 
 
@@ -123,9 +124,9 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
     return found
 
 
-def duty_holders(text: str, start: int, end: int) -> list[AgencyMention]:
+def duty_holders(text: str, index: AgencyIndex, start: int, end: int) -> list[AgencyMention]:
     """The agencies named one after another from ``start``: the alias table's, else the layout's."""
-    known = leading_agencies(text, start, end)
+    known = leading_agencies(text, index, start, end)
     named = named_bodies(text, start, end)
     if not named:
         return known
@@ -134,15 +135,15 @@ def duty_holders(text: str, start: int, end: int) -> list[AgencyMention]:
     return named if named[-1].end > known[-1].end + 1 else known
 
 
-def _from_item(text: str, node: Node, path: list[Node]) -> list[Responsibility]:
+def _from_item(text: str, index: AgencyIndex, node: Node, path: list[Node]) -> list[Responsibility]:
     head = node.rest
     skip = _LEADING_WORDS.match(head)
     head_start = node.line.start + node.line.text.index(head) + (skip.end() if skip else 0)
-    leads = duty_holders(text, head_start, node.line.end)
+    leads = duty_holders(text, index, head_start, node.line.end)
     if not leads:
         out: list[Responsibility] = []
         for child in node.children:
-            out.extend(_from_item(text, child, [*path, child]))
+            out.extend(_from_item(text, index, child, [*path, child]))
         return out
     section_path = number_path(path)
     first_sentence = text[node.line.start : min(node.end, node.line.start + 400)]
@@ -155,7 +156,7 @@ def _from_item(text: str, node: Node, path: list[Node]) -> list[Responsibility]:
     ]
     names = {m.name for m in leads}
     seen: set[str] = set()
-    for partner in _partners(text, node, names):
+    for partner in _partners(text, index, node, names):
         if partner.name in seen:
             continue
         seen.add(partner.name)
@@ -171,9 +172,9 @@ def _from_item(text: str, node: Node, path: list[Node]) -> list[Responsibility]:
     return out
 
 
-def responsibilities_of(text: str, section: Node) -> list[Responsibility]:
+def responsibilities_of(text: str, index: AgencyIndex, section: Node) -> list[Responsibility]:
     """The duties a "Tổ chức thực hiện" section hands out, item by item, in document order."""
     out: list[Responsibility] = []
     for child in section.children:
-        out.extend(_from_item(text, child, [section, child]))
+        out.extend(_from_item(text, index, child, [section, child]))
     return out

@@ -7,6 +7,7 @@ nothing else; the worker is replaced and the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -107,11 +108,14 @@ def _attempt(path: Path, with_text: bool) -> str | Failure:
 
 
 def _serve(connection: Connection, with_text: bool) -> None:
-    """The worker's loop: a path in, a record (as JSON, cheaper to send than a pickle) or a failure out."""
+    """The worker's loop: a path in, a record (as JSON, cheaper to send than a pickle) or a failure out;
+    None ends it."""
     while True:
         try:
             path = connection.recv()
         except EOFError:
+            return
+        if path is None:
             return
         connection.send(_attempt(path, with_text))
 
@@ -150,7 +154,10 @@ class _Worker:
         return Failure(path, f"took longer than the time limit of {seconds:g} s per document")
 
     def stop(self) -> None:
+        """End the worker: ask it to exit (a closed pipe is not seen while the fork holds its copy)."""
         if self._connection is not None:
+            with contextlib.suppress(OSError):
+                self._connection.send(None)
             self._connection.close()
             self._connection = None
         if self._process is not None:
