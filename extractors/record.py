@@ -52,9 +52,14 @@ class _Casing:
     def __init__(self, text: str, names: tuple[str, ...]) -> None:
         self.text = text
         self.names = names
+        self._done: dict[str, str] = {}
 
     def __call__(self, value: str) -> str:
-        return sentence_case(value, self.text, self.names) if is_caps_line(value) else value
+        if not is_caps_line(value):
+            return value
+        if value not in self._done:
+            self._done[value] = sentence_case(value, self.text, self.names)
+        return self._done[value]
 
     def word(self, word: str) -> str:
         """A word as the document writes it mid-sentence ("Thực" → "thực", "Chương" → "Chương")."""
@@ -94,7 +99,8 @@ def _citations(
             by_key[key] = (c, basis)
     citations = []
     for c, basis in sorted(by_key.values(), key=lambda item: item[0].start):
-        issuer = canonical_agency(c.issuer).name if c.issuer and canonical_agency(c.issuer) else c.issuer
+        known = canonical_agency(c.issuer) if c.issuer else None
+        issuer = known.name if known else c.issuer
         citations.append(
             Citation(
                 type=c.type,

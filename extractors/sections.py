@@ -29,6 +29,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plus", re.compile(r"^\+\s*(?P<rest>\S.*)$")),
 )
 _NUMBERED = {"roman", "upper", "multi", "arabic", "lower", "lower_dot"}
+# The first characters a marker can start with; a line starting otherwise is body text.
+_MARKER_START = frozenset("0123456789-•–+IVXLPABCDEFGH")
 
 
 @dataclass
@@ -84,7 +86,11 @@ def is_background(heading: str) -> bool:
 
 def heading_kind(heading: str) -> str | None:
     """The kind a heading names ("IV. KINH PHÍ THỰC HIỆN" → funding), or None."""
-    words = _strip_marker(heading.strip()).casefold().strip(" :.")
+    return _kind_of(_strip_marker(heading.strip()))
+
+
+def _kind_of(rest: str) -> str | None:
+    words = rest.casefold().strip(" :.")
     for kind, pattern in _kind_patterns():
         if pattern.match(words):
             return kind
@@ -93,6 +99,8 @@ def heading_kind(heading: str) -> str | None:
 
 def _marker(text: str) -> tuple[str, str | None, str] | None:
     """The numbering style of a line, its number, and the line without it."""
+    if not text or not (text[0] in _MARKER_START or text[0].islower()):
+        return None
     for style, pattern in _MARKERS:
         if m := pattern.match(text):
             number = m.groupdict().get("num")
@@ -144,7 +152,7 @@ def _close(node: Node) -> int:
 
 
 def _assign_kind(node: Node, inherited: str | None) -> None:
-    own = heading_kind(node.heading) if node.style in _NUMBERED else None
+    own = _kind_of(node.rest) if node.style in _NUMBERED else None
     node.kind = own or inherited or "other"
     for child in node.children:
         _assign_kind(child, node.kind)

@@ -39,10 +39,12 @@ def _first(lines: list[Line], start_line: int, predicate) -> Line | None:
     return next((ln for ln in lines[start_line:] if predicate(ln.text.strip())), None)
 
 
-def _end_of_plan(lines: list[Line], start_line: int, text_len: int) -> tuple[int, int]:
+def _end_of_plan(lines: list[Line], start_line: int, text_len: int, signature_at: set[int]) -> tuple[int, int]:
     """(end of the section tree, end of the plan) from ``start_line``: closing, Nơi nhận, signature."""
     closing = _first(lines, start_line, lambda t: bool(_CLOSING.match(t)))
-    stop = _first(lines, start_line, lambda t: bool(_NOI_NHAN.match(t)) or is_signature_start(t))
+    stop = next(
+        (ln for ln in lines[start_line:] if ln.index in signature_at or _NOI_NHAN.match(ln.text.strip())), None
+    )
     plan_end = stop.start if stop else text_len
     sections_end = closing.start if closing and closing.start < plan_end else plan_end
     return sections_end, plan_end
@@ -62,6 +64,7 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
     """The parts of the document, as offsets into the normalized text."""
     body_line = next((ln.index for ln in lines if ln.start >= header.body_start), len(lines))
     signatures = tuple(find_signatures(lines, body_line))
+    signature_at = {ln.index for ln in lines[body_line:] if is_signature_start(ln.text)}
     doc_type = type_name(header.type.value) if header.type else None
     first_sig = signatures[0].start if signatures else None
 
@@ -88,7 +91,7 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
         if note is not None and ANNEX_NOTE.match(note.text.strip()):
             after = note.index + 1
         plan_start = lines[after].start if after < len(lines) else len(text)
-        sections_end, plan_end = _end_of_plan(lines, after, len(text))
+        sections_end, plan_end = _end_of_plan(lines, after, len(text), signature_at)
         preamble_end = first_sig
         articles = _articles(lines, body_line, first_sig)
         return Segments(
@@ -112,7 +115,7 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
         )
     if doc_type in PLAN_TYPES or (doc_type is None and top is not None):
         start_line = top.index if top else body_line
-        sections_end, plan_end = _end_of_plan(lines, start_line, len(text))
+        sections_end, plan_end = _end_of_plan(lines, start_line, len(text), signature_at)
         return Segments(
             (header.body_start, preamble_end),
             (),
