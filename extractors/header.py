@@ -16,7 +16,7 @@ from importlib import resources
 
 from extractors.citations import normalize_doc_number
 from extractors.lines import Line, split_lines
-from extractors.vocab import is_caps_line
+from extractors.vocab import ROMAN, is_caps_line
 
 _QUOC_HIEU = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", re.IGNORECASE)
 _TIEU_NGU = re.compile(r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNORECASE)
@@ -30,8 +30,10 @@ _PLACE_DATE = re.compile(
 ANNEX_NOTE = re.compile(r"^\(?\s*(?:Kèm|Ban hành kèm) theo\b", re.IGNORECASE)
 # A preamble line, not a title: "Căn cứ ...", "Xét ...", a section, or "Thực hiện" citing a document.
 _PREAMBLE = re.compile(
-    r"^(?:Căn cứ|Xét|I\.|1\.)\s|^Thực hiện\s.{0,60}\bsố\b|^Thực hiện\s.{200,}|^Thực hiện\s.*;$", re.IGNORECASE
+    r"^(?:Căn cứ|Xét)\s|^Thực hiện\s.{0,60}\bsố\b|^Thực hiện\s.{200,}|^Thực hiện\s.*;$", re.IGNORECASE
 )
+# A numbered heading ends a title that has no blank line after it ("I. MỤC ĐÍCH, YÊU CẦU").
+_HEADING = re.compile(rf"^(?:{ROMAN}|[A-H]|\d{{1,2}})\.\s|^(?:Điều|Chương|PHẦN|Phần)\s+\w")
 _VV = re.compile(r"^V/v\b", re.IGNORECASE)
 _HEADER_SCAN = 40
 _MAX_ISSUER_LINES = 4
@@ -124,7 +126,7 @@ def title_after(lines: list[Line], after: int) -> tuple[Field | None, int]:
         text = lines[i].text.strip()
         if parts and not is_caps_line(parts[-1].text) and is_caps_line(text):
             break
-        if (_PREAMBLE.match(text) and not is_caps_line(text)) or ANNEX_NOTE.match(text):
+        if (_PREAMBLE.match(text) and not is_caps_line(text)) or ANNEX_NOTE.match(text) or _HEADING.match(text):
             break
         parts.append(lines[i])
         i += 1

@@ -25,6 +25,8 @@ _SPLIT_ZERO = re.compile(r"\b((?:ngày|tháng|Ngày|Tháng) 0) (?=\d\b)")
 _SPLIT_DECIMAL = re.compile(r"(\d) ?, ?(\d{1,2}) ?%")
 _SPACE_BEFORE_PERCENT = re.compile(r"(\d) +%")
 _BLANK_RUN = re.compile(r"\n{3,}")
+_SPACE_RUN = re.compile(r" {2,}")
+_EDGE_SPACE = re.compile(r" ?\n ?")
 
 
 def normalize_chars(text: str) -> str:
@@ -48,7 +50,6 @@ def normalize_text(text: str, *, markdown: bool = False) -> str:
     text = normalize_chars(text)
     lines = markdown_to_lines(text) if markdown else text.split("\n")
     lines = split_flattened(lines)
-    lines = strip_chrome(lines)
-    lines = [" ".join(line.split()) for line in lines]
-    text = "\n".join(lines).strip()
+    text = "\n".join(strip_chrome(lines))
+    text = _EDGE_SPACE.sub("\n", _SPACE_RUN.sub(" ", text)).strip()
     return _BLANK_RUN.sub("\n\n", text) + "\n"

@@ -97,7 +97,10 @@ def parse_signature(lines: list[Line], at: int) -> SignatureBlock | None:
 
 
 def is_signature_start(text: str) -> bool:
+    """A line that opens a signature block: "TM. ...", "KT. ...", or an office title in capitals."""
     text = text.strip()
+    if len(text) < 2 or not (text[1].isupper() or text[1] == "."):
+        return False
     return bool(_AUTHORITY.match(text)) or (is_caps_line(text) and bool(_TITLE_WORDS.match(text)))
 
 

@@ -67,9 +67,9 @@ class Document(_Model):
     place: str | None = None
     issued_date: str | None = None
     title: str | None = None
-    signers: list[Signer] = []
-    recipients: list[str] = []
-    articles: list[Article] = []
+    signers: list[Signer] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    articles: list[Article] = Field(default_factory=list)
     spans: dict[str, Span] = Field(default_factory=dict, description="span of each header field found")
 
 
@@ -95,12 +95,12 @@ class Section(_Model):
     number: str | None = None
     text: str
     span: Span
-    children: list[Section] = []
+    children: list[Section] = Field(default_factory=list)
 
 
 class Objectives(_Model):
-    general: list[str] = []
-    specific: list[str] = []
+    general: list[str] = Field(default_factory=list)
+    specific: list[str] = Field(default_factory=list)
 
 
 class Baseline(_Model):
@@ -120,7 +120,7 @@ class Indicator(_Model):
     direction: Literal["increase", "decrease", "maintain", "reach"] | None = None
     baseline: Baseline | None = None
     target_year: int | None = None
-    section_path: list[str] = []
+    section_path: list[str] = Field(default_factory=list)
     span: Span
 
 
@@ -132,10 +132,10 @@ class Schedule(_Model):
 
 class Activity(_Model):
     title: str
-    section_path: list[str] = []
-    content: list[str] = []
-    lead: list[str] = []
-    partners: list[str] = []
+    section_path: list[str] = Field(default_factory=list)
+    content: list[str] = Field(default_factory=list)
+    lead: list[str] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list)
     funding: str | None = None
     schedule: Schedule | None = None
     span: Span
@@ -144,13 +144,13 @@ class Activity(_Model):
 class Responsibility(_Model):
     agency: str
     role: Literal["lead", "partner", "implement"]
-    tasks: list[str] = []
-    section_path: list[str] = []
+    tasks: list[str] = Field(default_factory=list)
+    section_path: list[str] = Field(default_factory=list)
     span: Span
 
 
 class Funding(_Model):
-    sources: list[str] = []
+    sources: list[str] = Field(default_factory=list)
     text: str | None = None
     span: Span | None = None
 
@@ -165,21 +165,21 @@ class Reporting(_Model):
 
 class Plan(_Model):
     title: str | None = None
-    period: Period = Period()
-    sections: list[Section] = []
-    objectives: Objectives = Objectives()
-    indicators: list[Indicator] = []
-    activities: list[Activity] = []
-    responsibilities: list[Responsibility] = []
-    funding: Funding = Funding()
-    reporting: list[Reporting] = []
+    period: Period = Field(default_factory=Period)
+    sections: list[Section] = Field(default_factory=list)
+    objectives: Objectives = Field(default_factory=Objectives)
+    indicators: list[Indicator] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=list)
+    responsibilities: list[Responsibility] = Field(default_factory=list)
+    funding: Funding = Field(default_factory=Funding)
+    reporting: list[Reporting] = Field(default_factory=list)
 
 
 class Agency(_Model):
     name: str
-    aliases: list[str] = []
+    aliases: list[str] = Field(default_factory=list)
     level: Level | None = None
-    mentions: list[Span] = []
+    mentions: list[Span] = Field(default_factory=list)
 
 
 class Extractor(_Model):
@@ -192,9 +192,9 @@ class PlanRecord(_Model):
     schema_version: Literal["1"] = "1"
     source: Source
     document: Document
-    citations: list[Citation] = []
+    citations: list[Citation] = Field(default_factory=list)
     plan: Plan | None = None
-    agencies: list[Agency] = []
-    warnings: list[str] = []
+    agencies: list[Agency] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
     extractor: Extractor
     text: str | None = Field(None, description="the normalized text the spans point into (with --with-text)")

@@ -38,6 +38,9 @@ def detect_format(data: bytes, suffix: str) -> Format:
     if head.startswith(b"{\\rtf"):
         raise IngestError("RTF documents are not supported: save it as DOCX or PDF")
     ascii_head = _ascii_view(head)
+    if suffix in (".md", ".markdown", ".txt"):
+        # Markdown carries <br> tags in its tables: only a page that starts as HTML is HTML.
+        return "html" if _HTML_START.match(ascii_head) else "txt"
     if _HTML_START.match(ascii_head) or (suffix in (".html", ".htm") and _HTML_TAGS.search(ascii_head)):
         return "html"
     if _HTML_TAGS.search(ascii_head) and ascii_head.lower().count(b"<") > 5:
