@@ -79,9 +79,10 @@ def main() -> None:
                 else:
                     writer.write_json(result.json)
         seconds = time.perf_counter() - started
-    peak_mb = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    ) / 1024
+    peak_mb = (
+        max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        / 1024
+    )
     print(f"{len(files)} documents, {failed} failed", file=sys.stderr)
     print(
         json.dumps(

@@ -17,7 +17,7 @@ from extractors.citations import normalize_doc_number
 _WORD = re.compile(r"\w+(?:[/-]\w+)*")
 _DOC_NUMBER = re.compile(r"^\d+(?:/\d{4})?[/-]\w")
 _ENOUGH = 8  # uses of one form that settle the question
-_SENTENCE_START = ".:;!?-+)(\"\n"
+_SENTENCE_START = '.:;!?-+)("\n'
 
 
 def _mid_sentence(text: str, start: int) -> bool:

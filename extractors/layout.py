@@ -58,7 +58,9 @@ _QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 def split_columns(lines: list[str]) -> list[str]:
     """Put a two-column block (signature beside Nơi nhận, header beside quốc hiệu) in order."""
-    is_column = [("      " in line or "\t" in line) and bool(_GAP.search(line) or _INDENT.match(line)) for line in lines]
+    is_column = [
+        ("      " in line or "\t" in line) and bool(_GAP.search(line) or _INDENT.match(line)) for line in lines
+    ]
     out: list[str] = []
     i = 0
     while i < len(lines):

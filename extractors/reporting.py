@@ -91,7 +91,9 @@ def duties_in(
         for m in _QUARTER_END.finditer(body):
             day = int(m.group(1))
             for month in (3, 6, 9, 12):
-                out.append(Reporting(what=what, frequency="quarterly", due=f"--{month:02d}-{day:02d}", to=to, span=span))
+                out.append(
+                    Reporting(what=what, frequency="quarterly", due=f"--{month:02d}-{day:02d}", to=to, span=span)
+                )
         if not dates:
             if _QUARTER_END.search(body):
                 continue

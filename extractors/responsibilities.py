@@ -117,7 +117,9 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
             return found
         known = canonical_agency(name)
         if known is not None and known.end - known.start >= len(name) - 1:
-            found.append(AgencyMention(piece_start, piece_start + len(name), name, known.name, known.level, known.is_group))
+            found.append(
+                AgencyMention(piece_start, piece_start + len(name), name, known.name, known.level, known.is_group)
+            )
         else:
             group = name.startswith(("Các", "các"))
             found.append(AgencyMention(piece_start, piece_start + len(name), name, name, None, group))

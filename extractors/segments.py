@@ -42,9 +42,7 @@ def _first(lines: list[Line], start_line: int, predicate) -> Line | None:
 def _end_of_plan(lines: list[Line], start_line: int, text_len: int, signature_at: set[int]) -> tuple[int, int]:
     """(end of the section tree, end of the plan) from ``start_line``: closing, Nơi nhận, signature."""
     closing = _first(lines, start_line, lambda t: bool(_CLOSING.match(t)))
-    stop = next(
-        (ln for ln in lines[start_line:] if ln.index in signature_at or _NOI_NHAN.match(ln.text.strip())), None
-    )
+    stop = next((ln for ln in lines[start_line:] if ln.index in signature_at or _NOI_NHAN.match(ln.text.strip())), None)
     plan_end = stop.start if stop else text_len
     sections_end = closing.start if closing and closing.start < plan_end else plan_end
     return sections_end, plan_end

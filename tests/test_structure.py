@@ -185,7 +185,9 @@ def test_decision_with_annexed_plan() -> None:
 
 
 def test_document_without_plan_is_warned() -> None:
-    text = normalize_text("BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG VĂN\nV/v báo cáo số liệu\nKính gửi: Sở Y tế các tỉnh.\n")
+    text = normalize_text(
+        "BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG VĂN\nV/v báo cáo số liệu\nKính gửi: Sở Y tế các tỉnh.\n"
+    )
     _, _, plan, _, warnings = extract(text)
     assert plan is None
     assert warnings == ["the document carries no plan"]
