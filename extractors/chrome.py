@@ -20,7 +20,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = tomllib.loads(resources.files("extractors.data").joinpath("chrome.toml").read_text("utf-8"))
 
     def alternation(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
+        # Matched against the lower-cased line: faster than a case-insensitive pattern.
+        return re.compile("|".join(f"(?:{p.lower()})" for p in data[key]))
 
     return alternation("drop_line"), alternation("cut_from")
 
@@ -51,7 +52,7 @@ def strip_chrome(lines: list[str]) -> list[str]:
         if len(line) > _LONGEST_CHROME:
             kept.append(line)
             continue
-        folded = " ".join(line.split())
+        folded = " ".join(line.split()).lower()
         if cut.fullmatch(folded):
             break
         if folded and drop.fullmatch(folded):

@@ -20,9 +20,10 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060-\u2064\
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
 # "tháng 0 6", "ngày 0 5": a zero split from its digit by a stray space in a date.
-_SPLIT_ZERO = re.compile(r"\b((?:ngày|tháng|Ngày|Tháng) 0) (?=\d\b)")
-# "1 ,5%" / "1, 5%": a decimal comma split from its digits before a percent sign.
-_SPLIT_DECIMAL = re.compile(r"(\d) ?, ?(\d{1,2}) ?%")
+_SPLIT_ZERO = re.compile(r" 0 (?=\d\b)")
+_DATE_WORD = re.compile(r"(?:ngày|tháng)$", re.IGNORECASE)
+# "1 ,5%", "1, 5%": a number split from its decimals; "85 %": from its percent sign.
+_SPLIT_DECIMAL = re.compile(r"(\d)(?: , ?|, )(\d{1,2}) ?%")
 _SPACE_BEFORE_PERCENT = re.compile(r"(\d) +%")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _SPACE_RUN = re.compile(r" {2,}")
@@ -38,11 +39,15 @@ def normalize_chars(text: str) -> str:
     text = _DASHES.sub("-", text).replace("\u2026", "...")
     text = modern_tones(text)
     if " 0 " in text:
-        text = _SPLIT_ZERO.sub(r"\1", text)
-    if "%" in text:
-        text = _SPLIT_DECIMAL.sub(r"\1,\2%", text)
-        text = _SPACE_BEFORE_PERCENT.sub(r"\1%", text)
-    return text
+        text = _SPLIT_ZERO.sub(_mend_zero, text)
+    text = _SPLIT_DECIMAL.sub(r"\1,\2%", text)
+    return _SPACE_BEFORE_PERCENT.sub(r"\1%", text) if " %" in text else text
+
+
+def _mend_zero(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 5) : match.start()]
+    return " 0" if _DATE_WORD.search(before) else match.group()
+
 
 
 def normalize_text(text: str, *, markdown: bool = False) -> str:

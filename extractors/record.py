@@ -120,7 +120,9 @@ def _agencies(index: AgencyIndex) -> list[Agency]:
     for m in index.mentions:
         if m.is_group:
             continue
-        agency = found.setdefault(m.name, Agency(name=m.name, level=m.level))
+        agency = found.get(m.name)
+        if agency is None:
+            agency = found[m.name] = Agency(name=m.name, level=m.level)
         if m.surface != m.name and m.surface not in agency.aliases:
             agency.aliases.append(m.surface)
         agency.mentions.append((m.start, m.end))
