@@ -44,6 +44,10 @@ _FLAT_MARKERS = re.compile(
             rf"(?<=GIÁM ĐỐC) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS})",
             rf"(?<=TRƯỞNG) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS})",
             r"(?<=\S) (?=- Lưu:)",
+            r"(?<=[.;:]) (?=Trên đây là)",
+            r"(?<=\S) (?=(?:HIỆU LỰC VĂN BẢN|Tập tin đính kèm|Các tin khác|Văn bản này chưa cập nhật))",
+            rf"(?<={LOWER_CLASS}) (?=(?:ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ|SỞ) {UPPER_CLASS})",
+            rf"(?<=[0-9{UPPER}]) (?=(?:{ROMAN})\. {UPPER_CLASS}{UPPER_CLASS})",
         ]
     )
 )

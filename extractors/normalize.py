@@ -49,7 +49,6 @@ def _mend_zero(match: re.Match[str]) -> str:
     return " 0" if _DATE_WORD.search(before) else match.group()
 
 
-
 def normalize_text(text: str, *, markdown: bool = False) -> str:
     """The normalized text of a document: the one every span of its record points into."""
     text = normalize_chars(text)

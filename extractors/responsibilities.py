@@ -90,7 +90,7 @@ def _duty_vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     predicates = "|".join(map(re.escape, sorted(data["predicates"], key=len, reverse=True)))
     head = re.compile(rf"(?:{heads})(?!\w)")
     split = re.compile(rf",\s+(?=(?:{heads}|các)(?!\w))|\s+và\s+(?=(?:{heads}|các)(?!\w))")
-    stop = re.compile(rf"[:;.]|,?\s+(?:{predicates})(?!\w)")
+    stop = re.compile(rf"[:;.]|(?:,|\s-)?\s+(?:{predicates})(?!\w)", re.IGNORECASE)
     return head, split, stop
 
 
