@@ -102,8 +102,6 @@ _FOREIGN_LATIN1 = re.compile(
     "[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
     "\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
 )
-    "[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
-)
 _VIETNAMESE_LETTERS = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u0323]")
 # Where a capital letter is due, for the capitals TCVN3 lacks: a line or list item's start, after a sentence.
 _ITEM_START = re.compile(r"^(\W*(?:(?:\d+(?:\.\d+)*|[a-zđ]|[IVXLC]+)[.)]\s+)?)(\w)")
