@@ -67,7 +67,7 @@ class _Vocab:
     """The agency table compiled once: patterns and lookups keyed by ``_key``."""
 
     starts: re.Pattern[str]
-    starts_lower: re.Pattern[str]
+    starts_cased: re.Pattern[str]
     lower_ok: frozenset[str]
     bodies: Mapping[str, tuple[tuple[re.Pattern[str], _Kind], ...]]
     heads: Mapping[str, _Kind]
@@ -130,8 +130,13 @@ def _alternation(aliases: list[str]) -> str:
     return "|".join(_alias_regex(a) for a in sorted(set(aliases), key=len, reverse=True))
 
 
-def _trie(words: list[str], fold: bool) -> str:
-    """Words as one prefix tree: a scan then tests one character per position, not one word."""
+def _trie(words: list[str], fold_from: int = 0) -> str:
+    """Words as one prefix tree: a scan then tests one character per position, not one word.
+
+    Characters from depth ``fold_from`` on match either case; those before it match as
+    written. With ``fold_from=1`` every branch starts with a literal, so that ``re`` skips
+    to the positions holding one of the first characters instead of trying every position.
+    """
     root: dict[str, Any] = {}
     for word in words:
         node = root
@@ -139,18 +144,19 @@ def _trie(words: list[str], fold: bool) -> str:
             node = node.setdefault(c, {})
         node[""] = {}
 
-    def emit(node: dict[str, Any]) -> str:
+    def emit(node: dict[str, Any], depth: int) -> str:
         alts = []
         for c, sub in sorted(node.items()):
             if c:
-                first = f"[{re.escape(c)}{re.escape(c.upper())}]" if fold and c.upper() != c else re.escape(c)
-                alts.append(first + emit(sub))
+                fold = depth >= fold_from and c.upper() != c
+                first = f"[{re.escape(c)}{re.escape(c.upper())}]" if fold else re.escape(c)
+                alts.append(first + emit(sub, depth + 1))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return emit(root)
+    return emit(root, 0)
 
 
 def _kind(entry: dict[str, Any]) -> _Kind:
@@ -236,13 +242,15 @@ def _vocab() -> _Vocab:
         if entry.get("lowercase")
         for alias in {entry["name"], *entry.get("aliases", ())}
     }
+    # The first words as they may open a name: capitalized, or as written when lower case is allowed.
+    cased_words = [w[0].upper() + w[1:] for w in first_words] + [w for w in first_words if w in lower_ok]
     nouns = [*groups["strong"], *groups["weak"]]
     noun = _alternation(nouns)
     qual = _alternation(groups["qualifiers"])
 
     return _Vocab(
-        starts=re.compile(rf"(?<!\w){_trie(first_words, fold=True)}(?!\w)"),
-        starts_lower=re.compile(rf"(?<!\w){_trie(first_words, fold=False)}(?!\w)"),
+        starts=re.compile(rf"(?<!\w){_trie(first_words)}(?!\w)"),
+        starts_cased=re.compile(rf"{_trie(cased_words, fold_from=1)}(?!\w)"),
         lower_ok=frozenset(lower_ok),
         bodies=MappingProxyType(
             {k: tuple((p, kd) for _, p, kd in sorted(v, key=lambda e: -e[0])) for k, v in bodies.items()}
@@ -500,24 +508,16 @@ def _at(text: str, p: int, end: int, v: _Vocab, key: str | None = None) -> list[
 def _candidates(text: str, start: int, end: int, v: _Vocab) -> Iterator[tuple[int, str]]:
     """Where an alias may start, with its first word in lower case.
 
-    The first words are found in a lower-cased copy with a case-sensitive prefix tree,
-    several times faster than a case-insensitive scan; case is checked on the text itself.
+    The scan looks only for first words as they may open a name (capitalized unless lower
+    case is allowed), so most lower-case prose never matches; its pattern has no leading
+    lookbehind (which would make ``re`` try every position), so a match inside a word is
+    dropped here. Matches are whole words, so one inside a word hides no other.
     """
-    window = text[start:end]
-    lowered = window.lower()
-    if len(lowered) != len(window):  # a letter whose lower case is longer: scan the text itself
-        for m in v.starts.finditer(text, start, end):
-            yield m.start(), m.group().lower()
-        return
-    lower_ok = v.lower_ok
-    for m in v.starts_lower.finditer(lowered):
-        p = m.start() + start
-        key = m.group()
-        if key not in lower_ok and not text[p].isupper():
+    for m in v.starts_cased.finditer(text, start, end):
+        p = m.start()
+        if p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
             continue
-        if p == start and p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
-            continue
-        yield p, key
+        yield p, m.group().lower()
 
 
 def iter_agencies(text: str, start: int = 0, end: int | None = None) -> Iterator[AgencyMention]:

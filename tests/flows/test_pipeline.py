@@ -26,6 +26,16 @@ def records(data: Path) -> dict[str, str]:
     return out
 
 
+def assert_same_records(first: Path, second: Path) -> None:
+    """The two stores hold the same records; only fetched_at (the time of each crawl) may differ."""
+    a, b = records(first), records(second)
+    assert sorted(a) == sorted(b)
+    for url in a:
+        ra, rb = json.loads(a[url]), json.loads(b[url])
+        ra["source"].pop("fetched_at"), rb["source"].pop("fetched_at")
+        assert ra == rb
+
+
 def test_pipeline_then_export_formats(prefect_api, start_site, tmp_path):
     from flows.pipeline import pipeline_flow
 
@@ -67,12 +77,7 @@ def test_extract_on_local_dask_cluster_matches_serial(prefect_api, start_site, t
     serial = extract_flow(str(tmp_path / "a"), batch_size=2)
     dask = extract_flow.with_options(task_runner=task_runner(1, dask_workers=2))(str(tmp_path / "b"), batch_size=2)
     assert serial["written"] == dask["written"] == 5
-    a, b = records(tmp_path / "a"), records(tmp_path / "b")
-    assert sorted(a) == sorted(b)
-    for url in a:  # same records; only fetched_at (time of each crawl) may differ
-        ra, rb = json.loads(a[url]), json.loads(b[url])
-        ra["source"].pop("fetched_at"), rb["source"].pop("fetched_at")
-        assert ra == rb
+    assert_same_records(tmp_path / "a", tmp_path / "b")
 
 
 def test_crawl_killed_mid_run_resumes_to_the_same_store(prefect_api, start_site, tmp_path):
@@ -96,3 +101,15 @@ def test_crawl_killed_mid_run_resumes_to_the_same_store(prefect_api, start_site,
     assert [d[1:] for d in resumed["documents"]] == [d[1:] for d in whole["documents"]]
     assert len(resumed["documents"]) == 5
     assert resumed["files"] == whole["files"]
+
+
+def test_extract_in_local_processes_matches_serial(prefect_api, start_site, tmp_path):
+    from flows.pipeline import crawl_flow, extract_flow, task_runner
+
+    site = start_site()
+    crawl_flow("fixture", str(tmp_path / "a"), base_url=site.base_url)
+    crawl_flow("fixture", str(tmp_path / "b"), base_url=site.base_url)
+    serial = extract_flow(str(tmp_path / "a"), batch_size=2)
+    pooled = extract_flow.with_options(task_runner=task_runner(2))(str(tmp_path / "b"), batch_size=2)
+    assert serial["written"] == pooled["written"] == 5
+    assert_same_records(tmp_path / "a", tmp_path / "b")
