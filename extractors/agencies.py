@@ -70,6 +70,7 @@ class _Vocab:
     starts_cased: re.Pattern[str]
     lower_ok: frozenset[str]
     bodies: Mapping[str, tuple[tuple[re.Pattern[str], _Kind], ...]]
+    lower_bodies: Mapping[str, tuple[tuple[re.Pattern[str], _Kind], ...]]
     heads: Mapping[str, _Kind]
     sector: re.Pattern[str]
     sectors: Mapping[str, _Sector]
@@ -130,19 +131,20 @@ def _alternation(aliases: list[str]) -> str:
     return "|".join(_alias_regex(a) for a in sorted(set(aliases), key=len, reverse=True))
 
 
-def _trie(words: list[str], fold_from: int = 0) -> str:
+def _trie(words: Mapping[str, str], fold_from: int = 0) -> str:
     """Words as one prefix tree: a scan then tests one character per position, not one word.
 
-    Characters from depth ``fold_from`` on match either case; those before it match as
-    written. With ``fold_from=1`` every branch starts with a literal, so that ``re`` skips
-    to the positions holding one of the first characters instead of trying every position.
+    ``words`` maps each word to a pattern that must follow it (often empty). Characters
+    from depth ``fold_from`` on match either case; those before it match as written. With
+    ``fold_from=1`` every branch starts with a literal, so that ``re`` skips to the
+    positions holding one of the first characters instead of trying every position.
     """
     root: dict[str, Any] = {}
-    for word in words:
+    for word, after in words.items():
         node = root
         for c in word:
             node = node.setdefault(c, {})
-        node[""] = {}
+        node[""] = after
 
     def emit(node: dict[str, Any], depth: int) -> str:
         alts = []
@@ -151,10 +153,11 @@ def _trie(words: list[str], fold_from: int = 0) -> str:
                 fold = depth >= fold_from and c.upper() != c
                 first = f"[{re.escape(c)}{re.escape(c.upper())}]" if fold else re.escape(c)
                 alts.append(first + emit(sub, depth + 1))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
+        if "" in node:
+            if not alts:
+                return node[""]
+            alts.append(node[""])
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return emit(root, 0)
 
@@ -242,18 +245,23 @@ def _vocab() -> _Vocab:
         if entry.get("lowercase")
         for alias in {entry["name"], *entry.get("aliases", ())}
     }
-    # The first words as they may open a name: capitalized, or as written when lower case is allowed.
-    cased_words = [w[0].upper() + w[1:] for w in first_words] + [w for w in first_words if w in lower_ok]
     nouns = [*groups["strong"], *groups["weak"]]
     noun = _alternation(nouns)
+    # The first words as they may open a name: capitalized, or as written when lower case is
+    # allowed; "các" only before the noun of a collective (most "các" in prose are not one).
+    after = {w: "" for w in first_words} | {_key(s): rf"(?= (?:{noun})(?!\w))" for s in starters}
+    cased_words = {w[0].upper() + w[1:]: a for w, a in after.items()} | {w: after[w] for w in lower_ok}
     qual = _alternation(groups["qualifiers"])
 
+    ordered = {k: tuple((p, kd) for _, p, kd in sorted(v, key=lambda e: -e[0])) for k, v in bodies.items()}
     return _Vocab(
-        starts=re.compile(rf"(?<!\w){_trie(first_words)}(?!\w)"),
+        starts=re.compile(rf"(?<!\w){_trie(dict.fromkeys(first_words, ''))}(?!\w)"),
         starts_cased=re.compile(rf"{_trie(cased_words, fold_from=1)}(?!\w)"),
         lower_ok=frozenset(lower_ok),
-        bodies=MappingProxyType(
-            {k: tuple((p, kd) for _, p, kd in sorted(v, key=lambda e: -e[0])) for k, v in bodies.items()}
+        bodies=MappingProxyType(ordered),
+        # Only a sector head marked ``lowercase`` names a body when written in lower case.
+        lower_bodies=MappingProxyType(
+            {k: tuple((p, kd) for p, kd in v if kd.sector and kd.lowercase) for k, v in ordered.items()}
         ),
         heads=MappingProxyType(heads),
         sector=re.compile(rf"(?:{sector_re})(?!\w)"),
@@ -404,8 +412,11 @@ def _body(text: str, p: int, q: int, end: int, kind: _Kind, v: _Vocab) -> list[A
             return None
         base, q = kind.name + text[q:e], e
     elif kind.sector:
-        s = v.sector.match(text, q + 1, end) if text.startswith(" ", q) else None
-        if s is None or not (upper or (kind.lowercase and text[q + 1].isupper())):
+        # The cheap test first: "phòng, chống", "cơ sở vật chất" end here without a sector lookup.
+        if not (text.startswith(" ", q) and q + 1 < end and (upper or (kind.lowercase and text[q + 1].isupper()))):
+            return None
+        s = v.sector.match(text, q + 1, end)
+        if s is None:
             return None
         sector = v.sectors[s.lastgroup or ""]
         if sector.only and kind.name not in sector.only:
@@ -494,11 +505,12 @@ def _at(text: str, p: int, end: int, v: _Vocab, key: str | None = None) -> list[
         if m is None:
             return None
         key = m.group().lower()
-    if key not in v.lower_ok and not text[p].isupper():
+    upper = text[p].isupper()
+    if key not in v.lower_ok and not upper:
         return None
     if key in v.starters:
         return _group(text, p, p + len(key), end, v)
-    for pattern, kind in v.bodies.get(key, ()):
+    for pattern, kind in (v.bodies if upper else v.lower_bodies).get(key, ()):
         a = pattern.match(text, p, end)
         if a is not None and (found := _body(text, p, a.end(), end, kind, v)):
             return found

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
+
+from scorer import SCORE
 
 from extractors.record import build_record
 from models import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = Path(__file__).resolve().parent / "eval"
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("kehoach_score_flat", EVAL / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _flat_record(path: Path) -> dict:
@@ -29,7 +23,7 @@ def _flat_record(path: Path) -> dict:
 
 def test_flattened_seeds_keep_their_facts() -> None:
     records = [_flat_record(p) for p in sorted((ROOT / "corpus" / "seeds").glob("*.txt"))]
-    rows, mean, missing = _scorer().score(EVAL / "gold", records)
+    rows, mean, missing = SCORE.score(EVAL / "gold", records)
     scores = {name: round(value, 3) for name, value, _, _ in rows}
     assert missing == []
     assert mean >= 0.9, scores

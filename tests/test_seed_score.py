@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from scorer import SCORE
 
 from flows.extract import extract_file
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = Path(__file__).resolve().parent / "eval"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("kehoach_score", EVAL / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +22,7 @@ def seed_records() -> list[dict]:
 
 
 def test_seed_score_meets_the_bar(seed_records: list[dict]) -> None:
-    rows, mean, missing = _scorer().score(EVAL / "gold", seed_records)
+    rows, mean, missing = SCORE.score(EVAL / "gold", seed_records)
     assert missing == []
     low = {name: round(value, 3) for name, value, _, _ in rows if value < 0.85}
     assert low == {}, f"fields under 0.85: {low}"

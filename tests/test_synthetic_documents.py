@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import copy
 import json
-import re
-import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scorer import SCORE
 
 from extractors.record import build_record
 from models import PlanRecord, Source
@@ -30,25 +28,11 @@ GOLD_FILES = sorted(GOLD.glob("*.json"))
 
 Json = dict[str, Any]
 
-_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 _INDICATOR_ATTRIBUTES = ("comparator", "direction", "baseline", "target_year", "value_max")
-
-
-def norm(value: object) -> str | None:
-    """The scorer's normalization: NFC, casefold, "&" as "và", dashes spaced, whitespace folded."""
-    if value is None:
-        return None
-    text = unicodedata.normalize("NFC", str(value)).translate(_DASHES).casefold()
-    text = text.replace("&", " và ")
-    text = re.sub(r"\s*-\s*", " - ", text)
-    text = re.sub(r"\s+", " ", text)
-    return text.strip(" .,;:")
-
-
-def norm_number(value: object) -> str | None:
-    """A document number as the scorer compares it: normalized, without whitespace."""
-    text = norm(value)
-    return None if text is None else re.sub(r"\s+", "", text)
+# The scorer's own normalization and pairing, so that these checks read documents as it does.
+norm = SCORE.norm
+norm_number = SCORE.norm_number
+max_matching = SCORE.max_matching
 
 
 def _close(got: Any, want: float) -> bool:
@@ -98,24 +82,6 @@ def indicator_attribute_problems(gold: Json, pred: Json) -> list[str]:
         if not same:
             problems.append(f"{key} {got!r} instead of {want!r}")
     return problems
-
-
-def max_matching(n_gold: int, n_pred: int, ok: Callable[[int, int], bool]) -> dict[int, int]:
-    """Largest set of (gold, pred) pairs with ok(g, p), each used once (augmenting paths)."""
-    owner: dict[int, int] = {}
-
-    def augment(g: int, seen: set[int]) -> bool:
-        for p in range(n_pred):
-            if p not in seen and ok(g, p):
-                seen.add(p)
-                if p not in owner or augment(owner[p], seen):
-                    owner[p] = g
-                    return True
-        return False
-
-    for g in range(n_gold):
-        augment(g, set())
-    return {g: p for p, g in owner.items()}
 
 
 def _set_problems(field: str, want: set[str], got: set[str], optional: set[str] | None = None) -> list[str]:
