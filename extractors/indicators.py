@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from extractors.numbers import NUMBER, SCALES, parse_number, parse_scaled, parse_vnd
+from extractors.numbers import NUMBER, NUMBER_REST, SCALES, parse_number, parse_scaled, parse_vnd
 from extractors.vocab import LOWER_CLASS
 
 
@@ -47,21 +47,26 @@ class IndicatorMention:
 
 # --- Patterns that do not depend on the vocabulary -------------------------------------------
 
-_LB = r"(?<![\w.,/%])"  # a number starts here: not inside a word, a number, a date or a code
-_PERCENT = re.compile(rf"{_LB}(?P<v>{NUMBER})\s?%")
-_RANGE = re.compile(rf"{_LB}(?P<a>{NUMBER})(?:\s?%)?\s?-\s?(?P<b>{NUMBER})\s?%")
+# A value starts at a digit not inside a word, a number, a date or a code. The test is a
+# lookbehind after the first digit (the same test as one before it): ``re`` tries every
+# position of a pattern that opens with a lookbehind, but skips to the digits of one that
+# opens with a digit.
+_FIRST_DIGIT = r"\d(?<![\w.,/%]\d)"
+_VALUE = rf"{_FIRST_DIGIT}{NUMBER_REST}"  # NUMBER, starting a value
+_PERCENT = re.compile(rf"(?P<v>{_VALUE})\s?%")
+_RANGE = re.compile(rf"(?P<a>{_VALUE})(?:\s?%)?\s?-\s?(?P<b>{NUMBER})\s?%")
 _YEAR_PHRASE = r"(?:\s*\(?\s*(?:vào\s+|trong\s+)?năm\s+(?P<ay>(?:19|20)\d{2})\s*\)?)?"
 _LINKS = r"đến|tới|lên(?:\s+mức)?|xuống\s+còn|xuống(?:\s+mức)?|còn"
 _MONEY_WORD = r"(?:đồng|VNĐ|VND)(?!\s+(?:bào|bộ|thời|chí|ý|nghiệp|hành|tâm|đều|loạt|dạng|hương|minh|phục))(?!\w)"
 _SCALE_WORDS = "|".join(SCALES)
-_MONEY = re.compile(
-    rf"{_LB}(?P<v>{NUMBER})(?P<scale>(?:\s+(?:{_SCALE_WORDS}))*)\s+{_MONEY_WORD}(?:/\w+)*", re.IGNORECASE
-)
+_MONEY = re.compile(rf"(?P<v>{_VALUE})(?P<scale>(?:\s+(?:{_SCALE_WORDS}))*)\s+{_MONEY_WORD}(?:/\w+)*", re.IGNORECASE)
 _YEAR_AFTER = re.compile(
     r"(?<!\w)(?P<so>so\s+với\s+(?:cùng\s+kỳ\s+)?)?"
     r"(?:(?:vào|đến|tới|trong|hết|cuối|đến\s+hết|đến\s+cuối|vào\s+cuối)\s+)?năm\s+(?P<y>(?:19|20)\d{2})(?![\d/-])",
     re.IGNORECASE,
 )
+# The digits of a year: a segment without them needs no costlier (case-blind) year pattern.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _YEAR_CUT = re.compile(
     r"\(|(?<!\w)(?:theo|Luật|Nghị định|Quyết định|Nghị quyết|Thông tư|Chỉ thị|Kế hoạch|Chương trình|Đề án)(?!\w)"
 )
@@ -73,8 +78,15 @@ _CITATION = re.compile(r"\d+/(?:\d{4}/)?[A-ZĐ]{2,}")
 _WORD = re.compile(r"\w+")
 
 # Sentence boundaries inside a line: ";", a full stop before a capital or digit, a bullet after ":".
-_BOUNDARY = re.compile(rf";|[.!?](?= (?!{LOWER_CLASS}))|:(?= [-+] )")
-_ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|TX|Tx|ThS|TS|PGS|GS|BS|Th|St|Q|P|v\.v|TT|Ths)$")
+_SENTENCE_END = rf"(?= (?!{LOWER_CLASS}))"
+# Each branch opens with a literal, so that ``re`` skips to those characters; a branch that
+# opens with a class ("[.!?]") would make it try every position of the line.
+_BOUNDARY = re.compile(rf";|\.{_SENTENCE_END}|!{_SENTENCE_END}|\?{_SENTENCE_END}|:(?= [-+] )")
+_ABBREVIATIONS = ["TP", "Tp", "TX", "Tx", "ThS", "TS", "PGS", "GS", "BS", "Th", "St", "Q", "P", "v.v", "TT", "Ths"]
+_ABBREVIATION = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _ABBREVIATIONS))})$")
+# The pattern is searched only over the characters an abbreviation can span before a dot:
+# it opens with a lookbehind, so a search from the line start would try every position.
+_ABBREVIATION_SPAN = max(map(len, _ABBREVIATIONS))
 _BULLET = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s+|\d{1,2}(?:\.\d{1,2})*[.)]\s+)+")
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
 _TABLE_RULE = re.compile(r"^[\s|:+-]*$")
@@ -84,6 +96,7 @@ _CELL_VALUE = re.compile(
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
+_PAREN = re.compile(r"[()]")
 _HAS_SCALE = re.compile(rf"(?<!\w)(?:{'|'.join(SCALES)})(?!\w)", re.IGNORECASE)
 _FOR_END = re.compile(r"(?<!\w)cho\s*$", re.IGNORECASE)
 _RATE_AFTER = re.compile(r"\s+[^\W\d]+(?:\s+[^\W\d]+)?\s?/\s?\w")  # "25 giường bệnh/vạn dân"
@@ -140,6 +153,7 @@ class _Vocab:
     before_number: re.Pattern[str]
     lead: re.Pattern[str]
     trail: re.Pattern[str]
+    trail_span: int
     cut: re.Pattern[str]
     empty: frozenset[str]
 
@@ -169,12 +183,14 @@ def _vocab() -> _Vocab:
     every_direction = "|".join(p for kind in ("increase", "decrease", "maintain", "reach") for p in dirs[kind])
     return _Vocab(
         ratio=re.compile(
-            rf"{_LB}(?P<n>\d{{1,4}})/(?P<d>\d{{1,4}})(?![\d/])(?=\s+(?:các\s+|số\s+)?(?:{ratio_nouns})(?!\w))", flags
+            rf"(?P<n>{_FIRST_DIGIT}\d{{0,3}})/(?P<d>\d{{1,4}})(?![\d/])"
+            rf"(?=\s+(?:các\s+|số\s+)?(?:{ratio_nouns})(?!\w))",
+            flags,
         ),
-        count=re.compile(rf"{_LB}(?P<v>{NUMBER})(?![.,]?\d)(?=\s+(?:{count_nouns})(?!\w))", flags),
+        count=re.compile(rf"(?P<v>{_VALUE})(?![.,]?\d)(?=\s+(?:{count_nouns})(?!\w))", flags),
         not_count=re.compile(rf"\s+(?:{_alternation(units['not_count_nouns'])})(?!\w)", flags),
         measure=re.compile(
-            rf"{_LB}(?P<v>{NUMBER})(?P<scale>(?:\s+(?:{_SCALE_WORDS}))*)\s?(?P<u>{physical_words})"
+            rf"(?P<v>{_VALUE})(?P<scale>(?:\s+(?:{_SCALE_WORDS}))*)\s?(?P<u>{physical_words})"
             rf"(?:\s?/\s?(?P<per>{physical_words}))?(?!\w)",
             flags,
         ),
@@ -230,6 +246,7 @@ def _vocab() -> _Vocab:
             flags,
         ),
         trail=re.compile(rf"(?:[\s,:;.]+|(?<!\w)(?:{_trail_words(subj['trail'], subj['keep'])}))$", flags),
+        trail_span=max(map(len, subj["trail"])),
         cut=re.compile("|".join(subj["cut"]), flags),
         empty=frozenset(subj["empty"]),
     )
@@ -277,7 +294,8 @@ def _candidates(s: str, v: _Vocab, ratios: bool, counts: bool) -> list[_Cand]:
     """Every value expression of one sentence, overlaps resolved in favour of the larger reading."""
     found: list[_Cand] = []
     if "%" in s:
-        for m in v.from_to.finditer(s):
+        # "từ 1,38% xuống 1,36%": only a sentence with "từ" (the pattern, case-blind, tries every position).
+        for m in v.from_to.finditer(s) if "từ" in s.lower() else ():
             a, b = parse_number(m["a"]), parse_number(m["b"])
             if a is None or b is None:
                 continue
@@ -338,7 +356,8 @@ def _parenthesized(s: str) -> list[tuple[int, int]]:
     """Spans of the parenthesized parts of a sentence (an unclosed one runs to the end)."""
     spans: list[tuple[int, int]] = []
     depth, open_at = 0, 0
-    for i, ch in enumerate(s):
+    for paren in _PAREN.finditer(s):
+        i, ch = paren.start(), paren.group()
         if ch == "(":
             if depth == 0:
                 open_at = i
@@ -450,7 +469,10 @@ def _strip_glue(s: str, v: _Vocab) -> str:
             break
         s = s[m.end() :].lstrip()
     while True:
-        m = v.trail.search(s)
+        # A trail word can only end the string, so unless punctuation does, only the last
+        # characters are searched (the pattern is case-blind and would try every position).
+        tail = 0 if s[-1:] in ",:;." or s[-1:].isspace() else max(0, len(s) - v.trail_span)
+        m = v.trail.search(s, tail)
         if not m or not m.group():
             break
         s = s[: m.start()].rstrip()
@@ -466,9 +488,8 @@ def _subject_after(segment: str, v: _Vocab) -> str:
     m = v.cut.search(segment)
     if m:
         segment = segment[: m.start()]
-    for y in _YEAR_AFTER.finditer(segment):
+    if _YEAR_DIGITS.search(segment) and (y := _YEAR_AFTER.search(segment)):
         segment = segment[: y.start()]
-        break
     segment = _PER_UNIT.sub("", segment)
     return _strip_glue(segment, v)
 
@@ -479,6 +500,8 @@ def _is_substantial(subject: str, v: _Vocab) -> bool:
 
 def _years(segment: str) -> tuple[int | None, int | None]:
     """(target_year, baseline_year) stated after a value, before any reference to another text."""
+    if not _YEAR_DIGITS.search(segment):
+        return None, None
     m = _YEAR_CUT.search(segment)
     if m:
         segment = segment[: m.start()]
@@ -720,15 +743,19 @@ def iter_texts(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
         else:
             piece_start = pos
             for m in _BOUNDARY.finditer(line):
-                if m.group() == "." and _ABBREVIATION.search(line, 0, m.start()):
+                dot = m.start()
+                if m.group() == "." and _ABBREVIATION.search(line, max(0, dot - _ABBREVIATION_SPAN), dot):
                     continue
-                yield from _trimmed(text, piece_start, pos + m.start())
+                if piece := _trimmed(text, piece_start, pos + m.start()):
+                    yield piece
                 piece_start = pos + m.end()
-            yield from _trimmed(text, piece_start, line_end)
+            if piece := _trimmed(text, piece_start, line_end):
+                yield piece
         pos = line_end + 1
 
 
-def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int, bool]]:
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
+    """The piece ``text[a:b]`` without spaces, bullet and closing punctuation, or None when nothing is left."""
     piece = text[a:b]
     stripped = piece.lstrip()
     a += len(piece) - len(stripped)
@@ -736,8 +763,7 @@ def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int, bool]]:
     if m:
         a += m.end()
     b = a + len(text[a:b].rstrip(" .;"))
-    if a < b:
-        yield a, b, False
+    return (a, b, False) if a < b else None
 
 
 def iter_indicators(
@@ -750,9 +776,8 @@ def iter_indicators(
     """
     v = _vocab()
     end = len(text) if end is None else min(end, len(text))
-    for digit in _HAS_DIGIT.finditer(text, start, end):
-        if digit.start() < start:
-            continue
+    # Only the lines that hold a digit: from each one, jump to the next digit after it.
+    while (digit := _HAS_DIGIT.search(text, start, end)) is not None:
         line_start = max(start, text.rfind("\n", 0, digit.start()) + 1)
         nl = text.find("\n", digit.start(), end)
         line_end = end if nl < 0 else nl

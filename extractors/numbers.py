@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 # One written number: digits with "." / "," groups ("1.000.000", "1,5", "99.5", "01").
-NUMBER = r"\d+(?:[.,]\d+)*"
+# NUMBER_REST is what follows the first digit, for patterns that test that digit on its own.
+NUMBER_REST = r"\d*(?:[.,]\d+)*"
+NUMBER = rf"\d{NUMBER_REST}"
 
 _NUMBER_RE = re.compile(rf"^{NUMBER}$")
 _THOUSANDS_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
