@@ -20,9 +20,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = tomllib.loads(resources.files("extractors.data").joinpath("chrome.toml").read_text("utf-8"))
 
     def alternation(key: str) -> re.Pattern[str]:
-        # Whole lines of the lower-cased text, in one pass: faster than a case-insensitive
-        # pattern tried line by line.
-        return re.compile("^(?:" + "|".join(f"(?:{p.lower()})" for p in data[key]) + ")$", re.MULTILINE)
+        # Matched against the lower-cased line: faster than a case-insensitive pattern.
+        return re.compile("|".join(f"(?:{p.lower()})" for p in data[key]))
 
     return alternation("drop_line"), alternation("cut_from")
 
@@ -45,31 +44,18 @@ def drop_before_header(lines: list[str]) -> list[str]:
     return lines[issuer[0] if issuer else at :]
 
 
-def strip_chrome(text: str) -> str:
-    """The document without chrome: chrome lines dropped, trailers cut, portal lines above the header gone.
-
-    ``text`` has its spaces folded (one space between words, none at a line's ends).
-    """
+def strip_chrome(lines: list[str]) -> list[str]:
+    """The lines that belong to the document: chrome lines dropped, trailers cut."""
     drop, cut = _patterns()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer: match line by line
-        lines = [line for line in text.split("\n") if not _is_chrome(line.lower(), drop)]
-        at = next((i for i, line in enumerate(lines) if _is_chrome(line.lower(), cut)), len(lines))
-        return "\n".join(drop_before_header(lines[:at]))
-    end = next((m.start() for m in cut.finditer(lowered) if _short(m)), len(text))
-    pieces: list[str] = []
-    pos = 0
-    for m in drop.finditer(lowered, 0, end):
-        if _short(m) and m.end() > m.start():
-            pieces.append(text[pos : m.start()])
-            pos = m.end() + 1
-    pieces.append(text[pos:end])
-    return "\n".join(drop_before_header("".join(pieces).split("\n")))
-
-
-def _short(match: re.Match[str]) -> bool:
-    return match.end() - match.start() <= _LONGEST_CHROME
-
-
-def _is_chrome(line: str, pattern: re.Pattern[str]) -> bool:
-    return bool(line) and len(line) <= _LONGEST_CHROME and pattern.fullmatch(line) is not None
+    kept: list[str] = []
+    for line in lines:
+        if len(line) > _LONGEST_CHROME:
+            kept.append(line)
+            continue
+        folded = " ".join(line.split()).lower()
+        if cut.fullmatch(folded):
+            break
+        if folded and drop.fullmatch(folded):
+            continue
+        kept.append(line)
+    return drop_before_header(kept)

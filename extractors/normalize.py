@@ -54,6 +54,6 @@ def normalize_text(text: str, *, markdown: bool = False) -> str:
     text = normalize_chars(text)
     lines = markdown_to_lines(text) if markdown else text.split("\n")
     lines = split_flattened(lines)
-    text = _EDGE_SPACE.sub("\n", _SPACE_RUN.sub(" ", "\n".join(lines)))
-    text = strip_chrome(text.strip()).strip()
+    text = "\n".join(strip_chrome(lines))
+    text = _EDGE_SPACE.sub("\n", _SPACE_RUN.sub(" ", text)).strip()
     return _BLANK_RUN.sub("\n\n", text) + "\n"
