@@ -25,9 +25,6 @@ _DATE_WORD = re.compile(r"(?:ngày|tháng)$", re.IGNORECASE)
 # "1 ,5%", "1, 5%": a number split from its decimals; "85 %": from its percent sign.
 _SPLIT_DECIMAL = re.compile(r"(\d)(?: , ?|, )(\d{1,2}) ?%")
 _SPACE_BEFORE_PERCENT = re.compile(r"(\d) +%")
-_BLANK_RUN = re.compile(r"\n{3,}")
-_SPACE_RUN = re.compile(r" {2,}")
-_EDGE_SPACE = re.compile(r" ?\n ?")
 
 
 def normalize_chars(text: str) -> str:
@@ -54,6 +51,14 @@ def normalize_text(text: str, *, markdown: bool = False) -> str:
     text = normalize_chars(text)
     lines = markdown_to_lines(text) if markdown else text.split("\n")
     lines = split_flattened(lines)
-    text = "\n".join(strip_chrome(lines))
-    text = _EDGE_SPACE.sub("\n", _SPACE_RUN.sub(" ", text)).strip()
-    return _BLANK_RUN.sub("\n\n", text) + "\n"
+    text = _squeeze("\n".join(strip_chrome(lines)), "  ", " ")
+    # Runs of spaces are single now, so each replace removes every space at a line edge.
+    text = text.replace(" \n", "\n").replace("\n ", "\n").strip()
+    return _squeeze(text, "\n\n\n", "\n\n") + "\n"
+
+
+def _squeeze(text: str, run: str, into: str) -> str:
+    """Every run of ``run``'s character cut to ``into``: str.replace beats a regex scan here."""
+    while run in text:
+        text = text.replace(run, into)
+    return text

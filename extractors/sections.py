@@ -29,8 +29,21 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plus", re.compile(r"^\+\s*(?P<rest>\S.*)$")),
 )
 _NUMBERED = {"roman", "upper", "multi", "arabic", "lower", "lower_dot"}
-# The first characters a marker can start with; a line starting otherwise is body text.
-_MARKER_START = frozenset("0123456789-•–+IVXLPABCDEFGH")
+# The first characters each style can start with, so that a line tries only the patterns
+# that can match it (in the order of _MARKERS); a lower-case start tries the letter styles.
+_FIRST_CHARS = {
+    "roman": "IVXLP",
+    "upper": "ABCDEFGH",
+    "multi": "0123456789",
+    "arabic": "0123456789",
+    "dash": "-•–",
+    "plus": "+",
+}
+_BY_FIRST_CHAR = {
+    char: tuple((style, pattern) for style, pattern in _MARKERS if char in _FIRST_CHARS.get(style, ""))
+    for char in "".join(_FIRST_CHARS.values())
+}
+_LOWER_MARKERS = tuple((style, pattern) for style, pattern in _MARKERS if style in ("lower", "lower_dot"))
 
 
 @dataclass
@@ -99,9 +112,10 @@ def _kind_of(rest: str) -> str | None:
 
 def _marker(text: str) -> tuple[str, str | None, str] | None:
     """The numbering style of a line, its number, and the line without it."""
-    if not text or not (text[0] in _MARKER_START or text[0].islower()):
+    if not text:
         return None
-    for style, pattern in _MARKERS:
+    patterns = _BY_FIRST_CHAR.get(text[0]) or (_LOWER_MARKERS if text[0].islower() else ())
+    for style, pattern in patterns:
         if m := pattern.match(text):
             number = m.groupdict().get("num")
             if style == "roman" and not number:
@@ -123,9 +137,9 @@ def parse_sections(lines: list[Line], start: int, end: int) -> list[Node]:
     roots: list[Node] = []
     stack: list[Node] = []
     for line in lines:
-        if line.start < start or line.end > end or line.blank:
-            continue
         text = line.text.strip()
+        if line.start < start or line.end > end or not text:
+            continue
         found = _marker(text)
         if found is None:
             if stack:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from extractors.header import ANNEX_NOTE, Field, Header, title_after, type_heading, type_name
 from extractors.lines import Line
-from extractors.signature import SignatureBlock, find_signatures, is_signature_start
+from extractors.signature import SignatureBlock, find_signatures, signature_starts
 from extractors.vocab import ROMAN, is_caps_line
 
 PLAN_TYPES = {"Kế hoạch", "Kế hoạch hành động", "Chương trình", "Chương trình hành động", "Đề án"}
@@ -61,8 +61,8 @@ def _articles(lines: list[Line], start_line: int, end: int) -> tuple[tuple[str, 
 def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
     """The parts of the document, as offsets into the normalized text."""
     body_line = next((ln.index for ln in lines if ln.start >= header.body_start), len(lines))
-    signatures = tuple(find_signatures(lines, body_line))
-    signature_at = {ln.index for ln in lines[body_line:] if is_signature_start(ln.text)}
+    signature_at = signature_starts(lines, body_line)
+    signatures = tuple(find_signatures(lines, body_line, signature_at))
     doc_type = type_name(header.type.value) if header.type else None
     first_sig = signatures[0].start if signatures else None
 

@@ -104,12 +104,21 @@ def is_signature_start(text: str) -> bool:
     return bool(_AUTHORITY.match(text)) or (is_caps_line(text) and bool(_TITLE_WORDS.match(text)))
 
 
-def find_signatures(lines: list[Line], start_line: int = 0) -> list[SignatureBlock]:
-    """Every signature block from ``start_line`` on, in document order."""
+def signature_starts(lines: list[Line], start_line: int = 0) -> set[int]:
+    """The indexes of the lines from ``start_line`` on that open a signature block."""
+    return {ln.index for ln in lines[start_line:] if is_signature_start(ln.text)}
+
+
+def find_signatures(lines: list[Line], start_line: int = 0, starts: set[int] | None = None) -> list[SignatureBlock]:
+    """Every signature block from ``start_line`` on, in document order.
+
+    ``starts`` is ``signature_starts(lines, start_line)`` when the caller has it already.
+    """
+    starts = signature_starts(lines, start_line) if starts is None else starts
     blocks: list[SignatureBlock] = []
     i = start_line
     while i < len(lines):
-        if is_signature_start(lines[i].text):
+        if lines[i].index in starts:
             block = parse_signature(lines, i)
             if block:
                 blocks.append(block)
