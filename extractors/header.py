@@ -33,7 +33,7 @@ _PREAMBLE = re.compile(
     r"^(?:Căn cứ|Xét)\s|^Thực hiện\s.{0,60}\bsố\b|^Thực hiện\s.{200,}|^Thực hiện\s.*;$", re.IGNORECASE
 )
 # A numbered heading ends a title that has no blank line after it ("I. MỤC ĐÍCH, YÊU CẦU").
-_HEADING = re.compile(rf"^(?:{ROMAN}|[A-H]|\d{{1,2}})\.\s|^(?:Điều|Chương|PHẦN|Phần)\s+\w")
+_HEADING = re.compile(rf"^(?:{ROMAN}|[A-HĐ]|\d{{1,2}})\.\s|^(?:Điều|Chương|PHẦN|Phần)\s+\w")
 _VV = re.compile(r"^V/v\b", re.IGNORECASE)
 _HEADER_SCAN = 40
 _MAX_ISSUER_LINES = 4

@@ -54,7 +54,7 @@ _FLAT_MARKERS = re.compile(
 _CAPS_WORD = f"[{UPPER}0-9,&]*[{UPPER}][{UPPER}0-9,&]*"
 # A numbered heading in capitals runs into its first sentence: "IV. KINH PHÍ THỰC HIỆN Ngân sách tỉnh ...".
 _CAPS_HEADING = re.compile(
-    rf"(^|(?<=\s))((?:{ROMAN}|[A-H]|\d{{1,2}})\. (?:{_CAPS_WORD} |- )*{_CAPS_WORD}) (?={UPPER_CLASS}{LOWER_CLASS})"
+    rf"(^|(?<=\s))((?:{ROMAN}|[A-HĐ]|\d{{1,2}})\. (?:{_CAPS_WORD} |- )*{_CAPS_WORD}) (?={UPPER_CLASS}{LOWER_CLASS})"
 )
 _FLAT_LINE = 300
 _QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -20,7 +20,7 @@ from extractors.vocab import LOWER_CLASS, ROMAN, UPPER_CLASS, is_caps_line
 
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("roman", re.compile(rf"^(?:PHẦN |Phần )?(?P<num>{ROMAN})[.:]\s*(?P<rest>\S.*)$")),
-    ("upper", re.compile(rf"^(?P<num>[A-H])[.)]\s+(?P<rest>{UPPER_CLASS}.*)$")),
+    ("upper", re.compile(rf"^(?P<num>[A-HĐ])[.)]\s+(?P<rest>{UPPER_CLASS}.*)$")),
     ("multi", re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\S.*)$")),
     ("arabic", re.compile(r"^(?P<num>\d{1,2})[.)](?!\d)\s*(?P<rest>\S.*)$")),
     ("lower", re.compile(rf"^(?P<num>{LOWER_CLASS})[)]\s*(?P<rest>\S.*)$")),
@@ -33,7 +33,7 @@ _NUMBERED = {"roman", "upper", "multi", "arabic", "lower", "lower_dot"}
 # that can match it (in the order of _MARKERS); a lower-case start tries the letter styles.
 _FIRST_CHARS = {
     "roman": "IVXLP",
-    "upper": "ABCDEFGH",
+    "upper": "ABCDEFGHĐ",
     "multi": "0123456789",
     "arabic": "0123456789",
     "dash": "-•–",

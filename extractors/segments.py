@@ -18,7 +18,7 @@ from extractors.vocab import ROMAN, is_caps_line
 PLAN_TYPES = {"Kế hoạch", "Kế hoạch hành động", "Chương trình", "Chương trình hành động", "Đề án"}
 _CLOSING = re.compile(r"^(?:Trên đây là|Nhận được Kế hoạch|Nhận Kế hoạch|Yêu cầu các)\b", re.IGNORECASE)
 _NOI_NHAN = re.compile(r"^Nơi nhận\b", re.IGNORECASE)
-_TOP_SECTION = re.compile(rf"^(?:(?:PHẦN |Phần )?{ROMAN}[.:]\s*\S|[A-H][.)]\s+\S|\d{{1,2}}[.)](?!\d)\s*\S)")
+_TOP_SECTION = re.compile(rf"^(?:(?:PHẦN |Phần )?{ROMAN}[.:]\s*\S|[A-HĐ][.)]\s+\S|\d{{1,2}}[.)](?!\d)\s*\S)")
 _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*(.*)$")
 _DECISION_FORMULA = re.compile(r"^QUYẾT ĐỊNH\s*:\s*$")
 

@@ -191,3 +191,27 @@ def test_document_without_plan_is_warned() -> None:
     _, _, plan, _, warnings = extract(text)
     assert plan is None
     assert warnings == ["the document carries no plan"]
+
+
+def test_lettered_top_sections_follow_the_vietnamese_alphabet() -> None:
+    text = "\n".join(
+        [
+            "A. MỤC ĐÍCH, YÊU CẦU",
+            "B. MỤC TIÊU",
+            "C. NHIỆM VỤ",
+            "D. KINH PHÍ",
+            "Đ. TỔ CHỨC THỰC HIỆN",
+            "1. Sở Y tế: Chủ trì triển khai.",
+            "E. CHẾ ĐỘ BÁO CÁO",
+        ]
+    )
+    tops = parse_sections(split_lines(text), 0, len(text))
+    assert [(t.number, t.kind) for t in tops] == [
+        ("A", "purpose"),
+        ("B", "objectives"),
+        ("C", "activities"),
+        ("D", "funding"),
+        ("Đ", "implementation"),
+        ("E", "reporting"),
+    ]
+    assert [c.number for c in tops[4].children] == ["1"]
