@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extractors.header import ANNEX_NOTE, Field, Header, title_after, type_heading, type_name
 from extractors.lines import Line
+from extractors.sections import heading_kind
 from extractors.signature import SignatureBlock, find_signatures, signature_starts
 from extractors.vocab import ROMAN, is_caps_line
 
@@ -20,6 +21,9 @@ _CLOSING = re.compile(r"^(?:Trên đây là|Nhận được Kế hoạch|Nhận 
 _NOI_NHAN = re.compile(r"^Nơi nhận\b", re.IGNORECASE)
 _TOP_SECTION = re.compile(rf"^(?:(?:PHẦN |Phần )?{ROMAN}[.:]\s*\S|[A-HĐ][.)]\s+\S|\d{{1,2}}[.)](?!\d)\s*\S)")
 _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*(.*)$")
+_PLAN_NAME = re.compile(r"(?:kế hoạch|chương trình|đề án)\b.*$", re.IGNORECASE)
+_PLAN_KINDS = {"purpose", "objectives", "targets", "activities", "solutions", "funding", "implementation"}
+_MIN_INLINE_SECTIONS = 2
 _DECISION_FORMULA = re.compile(r"^QUYẾT ĐỊNH\s*:\s*$")
 
 
@@ -56,6 +60,27 @@ def _articles(lines: list[Line], start_line: int, end: int) -> tuple[tuple[str, 
         if m := _ARTICLE.match(line.text.strip()):
             found.append((m.group(1), line.start, line.end))
     return tuple(found)
+
+
+def _inline_plan(
+    lines: list[Line], header: Header, articles: tuple[tuple[str, int, int], ...], end: int
+) -> tuple[Field | None, int | None, int | None, int | None]:
+    """(title, start, sections end, end) of a plan a decision states in its first article.
+
+    "Điều 1. Phê duyệt Kế hoạch ... với các nội dung sau: 1. Mục tiêu ... 2. Nhiệm vụ ..." carries
+    the plan inline: its numbered sections with plan headings are the plan's sections, and the
+    plan's title is the "Kế hoạch ..." part of the decision's trích yếu.
+    """
+    if not articles:
+        return None, None, None, None
+    first_end = articles[1][1] if len(articles) > 1 else end
+    heads = [ln for ln in lines if articles[0][2] < ln.start < first_end and _TOP_SECTION.match(ln.text)]
+    if sum(1 for ln in heads if heading_kind(ln.text) in _PLAN_KINDS) < _MIN_INLINE_SECTIONS:
+        return None, None, None, None
+    title = None
+    if header.title is not None and (m := _PLAN_NAME.search(header.title.value)):
+        title = Field(m.group(), header.title.start + m.start(), header.title.start + m.end())
+    return title, heads[0].start, first_end, first_end
 
 
 def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
@@ -101,16 +126,9 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
     preamble_end = top.start if top else header.body_start
     if formula is not None and (top is None or formula.start < top.start):
         end = first_sig if first_sig is not None else len(text)
-        return Segments(
-            (header.body_start, formula.start),
-            _articles(lines, formula.index, end),
-            None,
-            None,
-            None,
-            None,
-            None,
-            signatures,
-        )
+        articles = _articles(lines, formula.index, end)
+        inline = _inline_plan(lines, header, articles, end)
+        return Segments((header.body_start, formula.start), articles, None, *inline, signatures)
     if doc_type in PLAN_TYPES or (doc_type is None and top is not None):
         start_line = top.index if top else body_line
         sections_end, plan_end = _end_of_plan(lines, start_line, len(text), signature_at)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractors.header import parse_header
@@ -215,3 +217,45 @@ def test_lettered_top_sections_follow_the_vietnamese_alphabet() -> None:
         ("E", "reporting"),
     ]
     assert [c.number for c in tops[4].children] == ["1"]
+
+
+CONSTRUCTED = Path(__file__).resolve().parent.parent / "corpus" / "constructed"
+
+
+def test_decision_with_the_plan_inside_its_first_article() -> None:
+    text = normalize_text((CONSTRUCTED / "qd_inline_plan_ninhbinh.txt").read_text(encoding="utf-8"))
+    document, citations, plan, _, warnings = extract(text)
+    assert (document.type, document.number, [a.number for a in document.articles]) == (
+        "Quyết định",
+        "88/QĐ-UBND",
+        ["1", "2", "3"],
+    )
+    assert plan is not None
+    assert plan.title == "Kế hoạch phát triển du lịch cộng đồng tỉnh Ninh Bình giai đoạn 2024 - 2026"
+    assert (plan.period.start_year, plan.period.end_year) == (2024, 2026)
+    assert [(s.number, s.kind) for s in plan.sections] == [("1", "objectives"), ("2", "activities"), ("3", "funding")]
+    assert [(i.value, i.comparator, i.direction, i.target_year) for i in plan.indicators] == [
+        (80.0, ">=", None, 2026),
+        (15.0, "=", "increase", None),
+    ]
+    assert [c.number or c.title for c in citations] == ["Luật Du lịch", "12/TTr-SDL"]
+    assert warnings == []
+
+
+def test_lettered_plan_with_old_tone_placement() -> None:
+    text = normalize_text((CONSTRUCTED / "kh_lettered_sections_bentre.txt").read_text(encoding="utf-8"))
+    document, _, plan, _, _ = extract(text)
+    assert document.issuer is not None and document.issuer.name == "Ủy ban nhân dân tỉnh Bến Tre"
+    assert plan is not None
+    assert [s.kind for s in plan.sections] == ["purpose", "objectives", "activities", "funding", "implementation"]
+    assert [(i.value, i.comparator) for i in plan.indicators] == [
+        (95.0, ">"),
+        (10.0, "="),
+        (100.0, "="),
+        (0.09, "<"),
+        (90.0, ">="),
+    ]
+    leads = [(r.agency, r.role) for r in plan.responsibilities if r.role != "partner"]
+    assert leads[:3] == [("Sở Y tế", "lead"), ("Sở Tài chính", "implement"), ("Sở Giáo dục và Đào tạo", "implement")]
+    assert ("Báo Đồng Khởi", "implement") in leads
+    assert [(r.frequency, r.due) for r in plan.reporting] == [("monthly", None), ("annual", "2023-12-15")]
