@@ -19,7 +19,8 @@ from extractors.lines import Line, first_sentence
 from extractors.vocab import LOWER_CLASS, ROMAN, UPPER_CLASS, is_caps_line
 
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("roman", re.compile(rf"^(?:PHẦN |Phần )?(?P<num>{ROMAN})[.:]\s*(?P<rest>\S.*)$")),
+    ("part", re.compile(rf"^(?:PHẦN|Phần)\s+(?P<num>{ROMAN}|\d{{1,2}})\b[.:]?\s*(?P<rest>\S.*)$")),
+    ("roman", re.compile(rf"^(?P<num>{ROMAN})[.:]\s*(?P<rest>\S.*)$")),
     ("upper", re.compile(rf"^(?P<num>[A-HĐ])[.)]\s+(?P<rest>{UPPER_CLASS}.*)$")),
     ("multi", re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\S.*)$")),
     ("arabic", re.compile(r"^(?P<num>\d{1,2})[.)](?!\d)\s*(?P<rest>\S.*)$")),
@@ -28,11 +29,12 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dash", re.compile(r"^[-•–]\s*(?P<rest>\S.*)$")),
     ("plus", re.compile(r"^\+\s*(?P<rest>\S.*)$")),
 )
-_NUMBERED = {"roman", "upper", "multi", "arabic", "lower", "lower_dot"}
+_NUMBERED = {"part", "roman", "upper", "multi", "arabic", "lower", "lower_dot"}
 # The first characters each style can start with, so that a line tries only the patterns
 # that can match it (in the order of _MARKERS); a lower-case start tries the letter styles.
 _FIRST_CHARS = {
-    "roman": "IVXLP",
+    "part": "P",
+    "roman": "IVXL",
     "upper": "ABCDEFGHĐ",
     "multi": "0123456789",
     "arabic": "0123456789",
@@ -118,7 +120,7 @@ def _marker(text: str) -> tuple[str, str | None, str] | None:
     for style, pattern in patterns:
         if m := pattern.match(text):
             number = m.groupdict().get("num")
-            if style == "roman" and not number:
+            if style in ("roman", "part") and not number:
                 continue
             return style, number, m["rest"]
     return None
@@ -156,7 +158,19 @@ def parse_sections(lines: list[Line], start: int, end: int) -> list[Node]:
     for root in roots:
         _close(root)
         _assign_kind(root, None)
-    return roots
+    return _open_parts(roots)
+
+
+def _open_parts(roots: list[Node]) -> list[Node]:
+    """A part ("PHẦN II. NHIỆM VỤ NĂM HỌC") whose children are sections of their own kinds
+    ("I. MỤC TIÊU", "II. GIẢI PHÁP") gives way to them: they are the plan's sections."""
+    out: list[Node] = []
+    for root in roots:
+        if root.style == "part" and any(_kind_of(child.rest) for child in root.children):
+            out.extend(root.children)
+        else:
+            out.append(root)
+    return out
 
 
 def _close(node: Node) -> int:

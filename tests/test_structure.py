@@ -259,3 +259,21 @@ def test_lettered_plan_with_old_tone_placement() -> None:
     assert leads[:3] == [("Sở Y tế", "lead"), ("Sở Tài chính", "implement"), ("Sở Giáo dục và Đào tạo", "implement")]
     assert ("Báo Đồng Khởi", "implement") in leads
     assert [(r.frequency, r.due) for r in plan.reporting] == [("monthly", None), ("annual", "2023-12-15")]
+
+
+def test_plan_in_parts_with_a_background_part() -> None:
+    text = normalize_text((CONSTRUCTED / "kh_parts_phong_gddt_chuse.txt").read_text(encoding="utf-8"))
+    document, citations, plan, _, _ = extract(text)
+    assert document.issuer is not None
+    assert (document.issuer.name, document.issuer.level) == ("Phòng Giáo dục và Đào tạo huyện Chư Sê", "district")
+    assert [(s.name, s.title, s.authority) for s in document.signers] == [("Rơ Châm Hà", "Trưởng phòng", None)]
+    assert [c.number for c in citations] == ["1737/CT-BGDĐT", "120/KH-SGDĐT"]
+    assert plan is not None and (plan.period.start_year, plan.period.end_year) == (2024, 2025)
+    assert [s.kind for s in plan.sections] == ["other", "objectives", "activities", "implementation"]
+    assert [(i.value, i.unit, i.comparator) for i in plan.indicators] == [
+        (100.0, "%", "="),
+        (0.5, "%", "<"),
+        (2.0, "count", "="),
+        (100.0, "%", "="),
+    ]
+    assert [(r.due, r.to) for r in plan.reporting] == [("2025-05-25", "Phòng Giáo dục và Đào tạo")]
