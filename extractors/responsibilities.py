@@ -176,6 +176,8 @@ def _from_item(text: str, index: AgencyIndex, node: Node, path: list[Node]) -> l
 
 def responsibilities_of(text: str, index: AgencyIndex, section: Node) -> list[Responsibility]:
     """The duties a "Tổ chức thực hiện" section hands out, item by item, in document order."""
+    if not section.children:  # one paragraph: "Điều 2. Giao Sở Du lịch chủ trì, phối hợp ..."
+        return _from_item(text, index, section, [section])
     out: list[Responsibility] = []
     for child in section.children:
         out.extend(_from_item(text, index, child, [section, child]))

@@ -19,6 +19,7 @@ from extractors.lines import Line, first_sentence
 from extractors.vocab import LOWER_CLASS, ROMAN, UPPER_CLASS, is_caps_line
 
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("article", re.compile(r"^Điều\s+(?P<num>\d{1,3})\s*[.:]?\s*(?P<rest>.*)$")),
     ("part", re.compile(rf"^(?:PHẦN|Phần)\s+(?P<num>{ROMAN}|\d{{1,2}})\b[.:]?\s*(?P<rest>\S.*)$")),
     ("roman", re.compile(rf"^(?P<num>{ROMAN})[.:]\s*(?P<rest>\S.*)$")),
     ("upper", re.compile(rf"^(?P<num>[A-HĐ])[.)]\s+(?P<rest>{UPPER_CLASS}.*)$")),
@@ -29,10 +30,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dash", re.compile(r"^[-•–]\s*(?P<rest>\S.*)$")),
     ("plus", re.compile(r"^\+\s*(?P<rest>\S.*)$")),
 )
-_NUMBERED = {"part", "roman", "upper", "multi", "arabic", "lower", "lower_dot"}
+_NUMBERED = {"article", "part", "roman", "upper", "multi", "arabic", "lower", "lower_dot"}
 # The first characters each style can start with, so that a line tries only the patterns
 # that can match it (in the order of _MARKERS); a lower-case start tries the letter styles.
 _FIRST_CHARS = {
+    "article": "Đ",
     "part": "P",
     "roman": "IVXL",
     "upper": "ABCDEFGHĐ",
@@ -148,6 +150,9 @@ def parse_sections(lines: list[Line], start: int, end: int) -> list[Node]:
                 stack[-1].own.append(line)
             continue
         style, number, rest = found
+        if style == "article":  # an article of a decision is always a top section, numbered as printed
+            stack.clear()
+            number = f"Điều {number}"
         while stack and style in {n.style for n in stack}:
             top = stack.pop()
             if top.style == style:

@@ -24,6 +24,8 @@ _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*(.*)$")
 _PLAN_NAME = re.compile(r"(?:kế hoạch|chương trình|đề án)\b.*$", re.IGNORECASE)
 _PLAN_KINDS = {"purpose", "objectives", "targets", "activities", "solutions", "funding", "implementation"}
 _MIN_INLINE_SECTIONS = 2
+# The article that puts a decision in force: the end of a plan stated in the articles before it.
+_CLOSING_ARTICLE = re.compile(r"hiệu lực|thi hành|chịu trách nhiệm", re.IGNORECASE)
 _DECISION_FORMULA = re.compile(r"^QUYẾT ĐỊNH\s*:\s*$")
 
 
@@ -68,8 +70,9 @@ def _inline_plan(
     """(title, start, sections end, end) of a plan a decision states in its first article.
 
     "Điều 1. Phê duyệt Kế hoạch ... với các nội dung sau: 1. Mục tiêu ... 2. Nhiệm vụ ..." carries
-    the plan inline: its numbered sections with plan headings are the plan's sections, and the
-    plan's title is the "Kế hoạch ..." part of the decision's trích yếu.
+    the plan inline: its numbered sections with plan headings are the plan's sections, the articles
+    after it up to the one that puts the decision in force are sections too ("Điều 2. Giao Sở
+    ... chủ trì"), and the plan's title is the "Kế hoạch ..." part of the decision's trích yếu.
     """
     if not articles:
         return None, None, None, None
@@ -80,7 +83,13 @@ def _inline_plan(
     title = None
     if header.title is not None and (m := _PLAN_NAME.search(header.title.value)):
         title = Field(m.group(), header.title.start + m.start(), header.title.start + m.end())
-    return title, heads[0].start, first_end, first_end
+    closing = next((a for a in articles[1:] if _CLOSING_ARTICLE.search(_line_at(lines, a[1]))), None)
+    plan_end = closing[1] if closing else end
+    return title, heads[0].start, plan_end, plan_end
+
+
+def _line_at(lines: list[Line], start: int) -> str:
+    return next(ln.text for ln in lines if ln.start == start)
 
 
 def find_segments(text: str, lines: list[Line], header: Header) -> Segments:

@@ -233,7 +233,13 @@ def test_decision_with_the_plan_inside_its_first_article() -> None:
     assert plan is not None
     assert plan.title == "Kế hoạch phát triển du lịch cộng đồng tỉnh Ninh Bình giai đoạn 2024 - 2026"
     assert (plan.period.start_year, plan.period.end_year) == (2024, 2026)
-    assert [(s.number, s.kind) for s in plan.sections] == [("1", "objectives"), ("2", "activities"), ("3", "funding")]
+    assert [(s.number, s.kind) for s in plan.sections] == [
+        ("1", "objectives"),
+        ("2", "activities"),
+        ("3", "funding"),
+        ("Điều 2", "implementation"),
+    ]
+    assert [(r.agency, r.role, r.section_path) for r in plan.responsibilities] == [("Sở Du lịch", "lead", ["Điều 2"])]
     assert [(i.value, i.comparator, i.direction, i.target_year) for i in plan.indicators] == [
         (80.0, ">=", None, 2026),
         (15.0, "=", "increase", None),
