@@ -23,8 +23,8 @@ _TIEU_NGU = re.compile(r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNO
 _RULE = re.compile(r"^[-_=.* ]{2,}$")
 _NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w.\-&]*(?:\s*/\s*[\w.\-&]+)+|/[\w.\-/&]+|\.{2,}[\w.\-/&]*)", re.IGNORECASE)
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d,;:()]{2,40}?),\s*ngày\s+(?P<day>\d{1,2}|\.+|…)\s+tháng\s+(?P<month>\d{1,2}|\.+|…)"
-    r"\s+năm\s+(?P<year>\d{4})",
+    r"^(?P<place>[^\d,;:()]{2,40}?),\s*ngày\s+(?:(?P<day>\d{1,2}|\.+|…)\s+tháng\s+(?P<month>\d{1,2}|\.+|…)"
+    r"\s+năm\s+|(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*)(?P<year>\d{4})",
     re.IGNORECASE,
 )
 ANNEX_NOTE = re.compile(r"^\(?\s*(?:Kèm|Ban hành kèm) theo\b", re.IGNORECASE)
@@ -107,7 +107,7 @@ def _issuer_lines(lines: list[Line], quoc_hieu: int) -> tuple[Field, ...]:
 
 
 def _date(match: re.Match[str]) -> str | None:
-    day, month, year = match["day"], match["month"], match["year"]
+    day, month, year = match["day"] or match["d"], match["month"] or match["m"], match["year"]
     if not (day.isdigit() and month.isdigit()):
         return None
     d, m = int(day), int(month)

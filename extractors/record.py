@@ -8,6 +8,7 @@ The steps are the folders of the path a document takes: ``normalize`` (text), ``
 from __future__ import annotations
 
 import hashlib
+import re
 
 from extractors.agencies import canonical_agency
 from extractors.agency_index import AgencyIndex
@@ -30,6 +31,7 @@ from models import (
     Document,
     Extractor,
     Issuer,
+    Period,
     Plan,
     PlanRecord,
     Responsibility,
@@ -39,6 +41,8 @@ from models import (
 
 EXTRACTOR_VERSION = "0.1.0"
 _ISSUER_SEARCH = 3000
+# The preamble's sentence that names the plan it issues ("... ban hành Kế hoạch kiểm tra ... năm 2023").
+_ISSUES_PLAN = re.compile(r"(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)\b[^.;:\n]*", re.I)
 
 
 def record_id(text: str) -> str:
@@ -223,6 +227,17 @@ def _document(
     )
 
 
+def _period_in_preamble(text: str, segments: Segments, spans: list[tuple[int, int]]) -> Period | None:
+    """The years a plan covers as the preamble restates them ("... ban hành Kế hoạch kiểm tra
+    ... năm 2023 như sau:") when its title names none."""
+    start, end = segments.preamble
+    for m in _ISSUES_PLAN.finditer(text, start, end):
+        period = period_of(m.group(), spans, m.start())
+        if period.start_year is not None:
+            return period
+    return None
+
+
 def _plan(
     text: str,
     index: AgencyIndex,
@@ -235,6 +250,8 @@ def _plan(
         return None
     title_field = segments.plan_title
     period = period_of(title_field.value, spans, title_field.start) if title_field else None
+    if period is None or period.start_year is None:
+        period = _period_in_preamble(text, segments, spans) or period
     return build_plan(
         text,
         index,

@@ -283,3 +283,17 @@ def test_plan_in_parts_with_a_background_part() -> None:
         (100.0, "%", "="),
     ]
     assert [(r.due, r.to) for r in plan.reporting] == [("2025-05-25", "Phòng Giáo dục và Đào tạo")]
+
+
+def test_numeric_date_line_and_period_restated_in_the_preamble() -> None:
+    text = normalize_text(
+        "ỦY BAN NHÂN DÂN\nHUYỆN A LƯỚI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nA Lưới, ngày 5/3/2024\n"
+        "KẾ HOẠCH\nKiểm tra công tác trẻ em\n"
+        "Ủy ban nhân dân huyện ban hành Kế hoạch kiểm tra công tác trẻ em năm 2024 như sau:\n"
+        "I. MỤC TIÊU\n- Đạt 100% xã được kiểm tra.\n"
+    )
+    document, _, plan, _, _ = extract(text)
+    assert (document.place, document.issued_date) == ("A Lưới", "2024-03-05")
+    assert plan is not None and (plan.period.start_year, plan.period.end_year) == (2024, 2024)
+    start, end = plan.period.span
+    assert text[start:end] == "năm 2024"
