@@ -17,6 +17,7 @@ from extractors.citations import normalize_doc_number
 _WORD = re.compile(r"\w+(?:[/-]\w+)*")
 _DOC_NUMBER = re.compile(r"^\d+(?:/\d{4})?[/-]\w")
 _ENOUGH = 8  # uses of one form that settle the question
+_LOOKS = 60  # occurrences looked at, at most: the first ones of a document are as telling as the rest
 _SENTENCE_START = '.:;!?-+)("\n'
 
 
@@ -34,7 +35,9 @@ def form_in(text: str, phrase: str, lowered: str | None = None) -> str | None:
     needle = phrase.lower()
     counts: Counter[str] = Counter()
     at = lowered.find(needle)
-    while at != -1:
+    for _ in range(_LOOKS):
+        if at == -1:
+            break
         end = at + len(needle)
         bounded = (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum())
         found = text[at:end]

@@ -60,6 +60,7 @@ _SHARED_DAY = re.compile(
 _DATE_FOLLOWERS = frozenset({"và", "hoặc", "đến", "tới", "hằng", "hàng", "âm", "dương", "năm", "tháng", "của", "nay"})
 # ... and preceded by one of these it reads as a ratio ("đạt 9/9", "là 2/3").
 _RATIO_LEADERS = frozenset({"đạt", "là", "chiếm", "có", "gồm", "còn", "được", "trên", "tỷ", "tỉ", "lệ"})
+_DIGIT = re.compile(r"\d")
 _NEXT_WORD = re.compile(r" ?([^\W\d_]+)")
 _PREV_WORD = re.compile(r"([^\W\d_]+) ?\(?$")
 _LOWER_START = re.compile(r" [^\W\d_]")
@@ -246,6 +247,8 @@ def _complete_years(text: str, mentions: list[DateMention]) -> Iterator[DateMent
 def iter_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[DateMention]:
     """Date mentions in text[start:end], in order, never overlapping; offsets are into text."""
     end = len(text) if end is None else end
+    if not _DIGIT.search(text, start, end):  # every form of a date has a digit
+        return
     found = sorted(_candidates(text, start, end), key=lambda c: (c[1].start, -(c[1].end - c[1].start), c[0]))
     chosen: list[DateMention] = []
     last_end = start
