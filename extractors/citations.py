@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.dates import MAX_YEAR, MIN_YEAR, DateMention, iter_dates
-from extractors.vocab import LOWER_CLASS, UPPER_CLASS
+from extractors.vocab import LOWER_CLASS, UPPER_CLASS, longest_first
 
 _F = re.IGNORECASE
 
@@ -80,21 +80,17 @@ class _Vocab:
     another_law: re.Pattern[str]  # "và Luật ...": a second law, unless the first one amends it
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
     words: list[str] = data["type_words"]
-    types = _alternation(words)
+    types = longest_first(words)
     not_law = r"(?<!pháp )(?<!kỷ )(?<!điều )(?<!PHÁP )(?<!KỶ )(?<!ĐIỀU )"
     named_forms = [f for w in data["named_words"] for f in (w, w.upper())]
-    issuer_stops = _alternation(data["issuer"]["stops"])
-    leads = _alternation(data["title"]["leads"])
-    agencies = _alternation(data["title"]["agency_words"])
-    directions = _alternation(data["title"]["direction_leads"])
+    issuer_stops = longest_first(data["issuer"]["stops"])
+    leads = longest_first(data["title"]["leads"])
+    agencies = longest_first(data["title"]["agency_words"])
+    directions = longest_first(data["title"]["direction_leads"])
     return _Vocab(
         canonical={w.casefold(): w for w in words},
         generic=frozenset(w.casefold() for w in data["generic_words"]),
@@ -104,7 +100,7 @@ def _vocab() -> _Vocab:
         type_before=re.compile(
             rf"{not_law}\b({types})(?:(?: (?-i:{LOWER_CLASS}+|{UPPER_CLASS}+)){{1,2}} số| số)? ?:? ?$", _F
         ),
-        named=re.compile(rf"({_alternation(named_forms)}) (?=[{UPPER_CLASS[1:-1]}]|sửa đổi)"),
+        named=re.compile(rf"({longest_first(named_forms)}) (?=[{UPPER_CLASS[1:-1]}]|sửa đổi)"),
         next_citation=re.compile(rf"(?:,? (?:và|hoặc) |[,;] ?)?(?:các )?\b(?:{types}|số)\b ?:? ?(?=\d)", _F),
         issuer_stop=re.compile(
             rf"(?= (?:{issuer_stops})\b)|[,;:()\n]|(?<!\bTP)(?<!\bTp)\.(?= |\n|$)"
@@ -115,10 +111,10 @@ def _vocab() -> _Vocab:
         title_lead=re.compile(rf" ?,? ?(?P<lead>(?:{leads})\b|(?:{directions})\b(?! (?-i:{agencies})\b))", _F),
         title_stop=re.compile(rf"[;()\n]|\.(?= |$)|, (?=(?:{agencies})\b)"),
         title_max=int(data["title"]["max_words"]),
-        law_comma=re.compile(rf"(?:{_alternation(data['law_name']['comma_words'])})\b", _F),
-        law_stop=re.compile(rf"(?:{_alternation(data['law_name']['stops'])})\b", _F),
+        law_comma=re.compile(rf"(?:{longest_first(data['law_name']['comma_words'])})\b", _F),
+        law_stop=re.compile(rf"(?:{longest_first(data['law_name']['stops'])})\b", _F),
         law_max=int(data["law_name"]["max_words"]),
-        another_law=re.compile(rf"(?:và )?(?:{_alternation(named_forms)}) ", _F),
+        another_law=re.compile(rf"(?:và )?(?:{longest_first(named_forms)}) ", _F),
     )
 
 

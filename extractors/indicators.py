@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.numbers import NUMBER, NUMBER_REST, SCALES, parse_number, parse_scaled, parse_vnd
-from extractors.vocab import LOWER_CLASS
+from extractors.vocab import LOWER_CLASS, longest_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +112,6 @@ _WINDOW = 48  # characters looked at on each side of a value for adjacent words
 _PRIORITY = {"from": 0, "range": 1, "money": 2, "percent": 3, "ratio": 4, "measure": 5, "count": 6}
 
 
-def _alternation(words: Sequence[str], *, escape: bool = True) -> str:
-    """Longest first, so that "không dưới" wins over "dưới"."""
-    items = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w) if escape else w for w in items)
-
-
 @dataclass(frozen=True, slots=True)
 class _Vocab:
     ratio: re.Pattern[str]
@@ -170,16 +164,16 @@ def _vocab() -> _Vocab:
         data["subject"],
     )
     flags = re.IGNORECASE
-    ratio_nouns = _alternation(units["ratio_nouns"])
-    count_nouns = _alternation(units["ratio_nouns"] + units["count_nouns"])
-    cmp_words = _alternation([w for w, _ in cmp["before"]])
+    ratio_nouns = longest_first(units["ratio_nouns"])
+    count_nouns = longest_first(units["ratio_nouns"] + units["count_nouns"])
+    cmp_words = longest_first([w for w, _ in cmp["before"]])
     adjacent_only = set(dirs["adjacent_only"])
 
     def general(kind: str) -> str:
         return "|".join(p for p in dirs[kind] if p not in adjacent_only)
 
     physical = {w.lower(): u for w, u in units["physical"]}
-    physical_words = _alternation(list(physical))
+    physical_words = longest_first(list(physical))
     every_direction = "|".join(p for kind in ("increase", "decrease", "maintain", "reach") for p in dirs[kind])
     return _Vocab(
         ratio=re.compile(
@@ -188,14 +182,14 @@ def _vocab() -> _Vocab:
             flags,
         ),
         count=re.compile(rf"(?P<v>{_VALUE})(?![.,]?\d)(?=\s+(?:{count_nouns})(?!\w))", flags),
-        not_count=re.compile(rf"\s+(?:{_alternation(units['not_count_nouns'])})(?!\w)", flags),
+        not_count=re.compile(rf"\s+(?:{longest_first(units['not_count_nouns'])})(?!\w)", flags),
         measure=re.compile(
             rf"(?P<v>{_VALUE})(?P<scale>(?:\s+(?:{_SCALE_WORDS}))*)\s?(?P<u>{physical_words})"
             rf"(?:\s?/\s?(?P<per>{physical_words}))?(?!\w)",
             flags,
         ),
         physical=physical,
-        not_physical=re.compile(rf"(?:{_alternation(units['not_physical'])})(?!\w)", flags),
+        not_physical=re.compile(rf"(?:{longest_first(units['not_physical'])})(?!\w)", flags),
         from_to=re.compile(
             rf"(?<!\w)từ\s+(?:mức\s+)?(?P<a>{NUMBER})(?P<apct>\s?%)?{_YEAR_PHRASE}\s*,?\s+(?P<link>{_LINKS})\s+"
             rf"(?:(?P<cmp>{cmp_words})\s*)?(?P<b>{NUMBER})\s?%",
@@ -207,7 +201,7 @@ def _vocab() -> _Vocab:
         count_nouns=frozenset(units["ratio_nouns"] + units["count_nouns"]),
         cmp_before=re.compile(rf"(?<!\w)(?P<w>{cmp_words})\s*(?:mức\s+)?$", flags),
         cmp_before_map={w: c for w, c in cmp["before"]},
-        cmp_after=re.compile(rf"\s*(?P<w>{_alternation([w for w, _ in cmp['after']])})(?!\w)", flags),
+        cmp_after=re.compile(rf"\s*(?P<w>{longest_first([w for w, _ in cmp['after']])})(?!\w)", flags),
         cmp_after_map={w: c for w, c in cmp["after"]},
         directions=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{general(kind)})(?!\w)", flags))
@@ -222,26 +216,26 @@ def _vocab() -> _Vocab:
             flags,
         ),
         reach=re.compile(rf"(?<!\w)(?:{'|'.join(dirs['reach'])})(?!\w)", flags),
-        frame=re.compile(rf"(?<!\w)(?:{_alternation(frames['target'])})(?!\w)", flags),
-        frame_adjacent=re.compile(rf"(?<!\w)(?:{_alternation(frames['adjacent'])})(?:\s+(?:thêm|mới))?\s*$", flags),
-        frame_lead=re.compile(rf"(?:{_alternation(frames['lead'])})\s*", flags),
-        frame_verb=re.compile(rf"(?:{_alternation(frames['adjacent'])})(?:\s+(?:thêm|mới))?", flags),
-        frame_measure=re.compile(rf"(?<!\w)(?:{_alternation(frames['measure'])})(?!\w)", flags),
-        beneficiary=re.compile(rf"(?<!\w)(?:{_alternation(frames['beneficiary_verbs'])})(?!\w)", flags),
-        beneficiary_block=re.compile(rf"(?<!\w)(?:{_alternation(frames['beneficiary_block'])})(?!\w)", flags),
+        frame=re.compile(rf"(?<!\w)(?:{longest_first(frames['target'])})(?!\w)", flags),
+        frame_adjacent=re.compile(rf"(?<!\w)(?:{longest_first(frames['adjacent'])})(?:\s+(?:thêm|mới))?\s*$", flags),
+        frame_lead=re.compile(rf"(?:{longest_first(frames['lead'])})\s*", flags),
+        frame_verb=re.compile(rf"(?:{longest_first(frames['adjacent'])})(?:\s+(?:thêm|mới))?", flags),
+        frame_measure=re.compile(rf"(?<!\w)(?:{longest_first(frames['measure'])})(?!\w)", flags),
+        beneficiary=re.compile(rf"(?<!\w)(?:{longest_first(frames['beneficiary_verbs'])})(?!\w)", flags),
+        beneficiary_block=re.compile(rf"(?<!\w)(?:{longest_first(frames['beneficiary_block'])})(?!\w)", flags),
         per_unit=re.compile(
-            rf"(?<!\w)(?P<frame>(?:{_alternation(frames['target'])})\s+)?(?:{_alternation(excl['per_unit'])})\s*$",
+            rf"(?<!\w)(?P<frame>(?:{longest_first(frames['target'])})\s+)?(?:{longest_first(excl['per_unit'])})\s*$",
             flags,
         ),
-        percent_of=re.compile(rf"\s*(?:các\s+)?(?:{_alternation(excl['percent_of'])})(?!\w)", flags),
+        percent_of=re.compile(rf"\s*(?:các\s+)?(?:{longest_first(excl['percent_of'])})(?!\w)", flags),
         percent_after=re.compile(
-            rf"(?<!\w)(?:{_alternation(excl['percent_after'])})\s*(?:là|bằng|ở mức|tối đa|tối thiểu)?\s*$", flags
+            rf"(?<!\w)(?:{longest_first(excl['percent_after'])})\s*(?:là|bằng|ở mức|tối đa|tối thiểu)?\s*$", flags
         ),
-        funding=re.compile(rf"(?<!\w)(?:{_alternation(excl['funding_context'])})(?!\w)", flags),
-        activity=re.compile(rf"(?<!\w)(?:{_alternation(excl['activity_verbs'])})\s*(?:các\s+)?$", flags),
-        before_number=re.compile(rf"(?<!\w)(?:{_alternation(excl['before_number'])})\s*$", flags),
+        funding=re.compile(rf"(?<!\w)(?:{longest_first(excl['funding_context'])})(?!\w)", flags),
+        activity=re.compile(rf"(?<!\w)(?:{longest_first(excl['activity_verbs'])})\s*(?:các\s+)?$", flags),
+        before_number=re.compile(rf"(?<!\w)(?:{longest_first(excl['before_number'])})\s*$", flags),
         lead=re.compile(
-            rf"^(?:[\s,:;.]+|(?:{_alternation(subj['lead'])}|{every_direction}|(?:đến|tới|trong|vào)?\s*"
+            rf"^(?:[\s,:;.]+|(?:{longest_first(subj['lead'])}|{every_direction}|(?:đến|tới|trong|vào)?\s*"
             rf"(?:hết\s+|cuối\s+)?năm\s+\d{{4}})(?!\w))",
             flags,
         ),

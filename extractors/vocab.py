@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Every upper-case Latin letter Vietnamese uses (Đ, Ư, Ơ, Ă, Â, Ê, Ô and their toned forms).
 UPPER = "".join(
@@ -31,3 +32,9 @@ _TWO_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.DOTALL)
 def is_caps_line(line: str) -> bool:
     """True when every letter of the line is upper case (a heading, a header line)."""
     return line == line.upper() and bool(_TWO_LETTERS.search(line))
+
+
+def longest_first(words: Iterable[str], *, escape: bool = True) -> str:
+    """An alternation of ``words``, longest first, so that "không dưới" wins over "dưới"."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in items)
