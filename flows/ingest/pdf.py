@@ -136,7 +136,7 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
     boxes: list[tuple[float, float, float, float, str]] = []
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
-        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+        text = " ".join(_run_text(textpage, left, bottom, right, top).split())
         if text:
             bottom, top = _font_height(textpage, left, bottom, top)
             boxes.append((height - top, height - bottom, left, right, text))
@@ -154,6 +154,34 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
     for line in lines:
         line.segments = _merge_segments(sorted(line.segments))
     return lines
+
+
+def _run_text(textpage: pdfium.PdfTextPage, left: float, bottom: float, right: float, top: float) -> str:
+    """The characters of one run, in order from its first to its last: not all those whose boxes meet
+    the run's, which on lines set tight takes in a tall accent of the line below or a descender of the
+    line above. The run is found at its middle height and stretched to the marks at its ends (a full
+    stop, a comma) that sit too low to be found there."""
+    middle = (bottom + top) / 2
+    found = [
+        index
+        for x in (left + 0.5, left + 2.5, right - 0.5, right - 2.5, right - 4.5, right - 6.5)
+        if (index := textpage.get_index(x, middle, 1.0, 1.0)) is not None and index >= 0
+    ]
+    if not found:
+        return textpage.get_text_bounded(left, bottom, right, top)
+    first, last = min(found), max(found)
+
+    def inside(index: int) -> bool:
+        if not 0 <= index < textpage.count_chars():
+            return False
+        x0, y0, x1, y1 = textpage.get_charbox(index)
+        return left - 0.5 <= (x0 + x1) / 2 <= right + 0.5 and bottom - 0.5 <= (y0 + y1) / 2 <= top + 0.5
+
+    while inside(first - 1):
+        first -= 1
+    while inside(last + 1):
+        last += 1
+    return textpage.get_text_range(first, last - first + 1)
 
 
 def _font_height(textpage: pdfium.PdfTextPage, left: float, bottom: float, top: float) -> tuple[float, float]:
@@ -232,9 +260,10 @@ def _page_text(lines: list[_Line]) -> tuple[list[str], bool, bool]:
     """
     if not lines:
         return [], False, False
-    single = [line for line in lines if len(line.segments) == 1]
-    left_edge = min(line.x0 for line in lines)
-    right_edge = max((line.x1 for line in single), default=max(line.x1 for line in lines))
+    body = _outside_columns(lines) or lines
+    single = [line for line in body if len(line.segments) == 1]
+    left_edge = min(line.x0 for line in body)
+    right_edge = max((line.x1 for line in single), default=max(line.x1 for line in body))
     width = right_edge - left_edge
     slack = _FULL_LINE_SLACK * width
     pitches = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
@@ -286,6 +315,20 @@ def _page_text(lines: list[_Line]) -> tuple[list[str], bool, bool]:
     while out and not out[-1]:
         out.pop()
     return out, first_continues, joinable and not centred(lines[-1])
+
+
+def _outside_columns(lines: list[_Line]) -> list[_Line]:
+    """The lines outside the two-column blocks: the body's edges are theirs, not those of a header or
+    signature table set wider than the text (a Word table reaching into the margin)."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i].segments) == 2:
+            i = _column_block(lines, i)[0]
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
 
 
 def _column_block(lines: list[_Line], start: int) -> tuple[int, list[str], list[str]]:

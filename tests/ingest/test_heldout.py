@@ -2,7 +2,9 @@
 
 A legal-database page (div layout, the header as a three-row table at 40/60 with the number in its
 own row, the signature block as two tables, a "related documents" aside, tabs and a rating widget)
-rather than the builder's portal page.
+rather than the builder's portal page; and a PDF and a DOCX laid out otherwise than the builder's
+(``heldout_forms``: running headers and "Trang N/M" footers, a 35/65 header table, tight justified
+lines with first-line indents; a three-column header table, heading styles, Word list numbering).
 """
 
 from __future__ import annotations
@@ -10,12 +12,16 @@ from __future__ import annotations
 import html
 import importlib.util
 import json
+import re
 from pathlib import Path
 
+import pytest
 from conftest import SEEDS
+from heldout_forms import build_docx_heldout, build_pdf_heldout, running_header
 from ingest_forms import Parts, is_title, split_document
 
 from flows.extract import extract_file
+from flows.ingest import load
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
 
@@ -71,3 +77,36 @@ def test_a_legal_database_page_scores_on_the_gold_answers(tmp_path: Path) -> Non
     _, mean, missing = scorer.score(EVAL / "gold", records)
     assert missing == []
     assert mean >= 0.90, f"held-out legal-database pages: mean score {mean:.3f}"
+
+
+@pytest.fixture(scope="session")
+def heldout_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    """Each seed as a held-out PDF and DOCX (``heldout_forms``), built once in a temporary folder."""
+    root = tmp_path_factory.mktemp("heldout")
+    built: dict[str, list[Path]] = {"pdf": [], "docx": []}
+    for seed in SEEDS:
+        parts = split_document(seed.read_text(encoding="utf-8"))
+        built["pdf"].append(build_pdf_heldout(parts, root / f"{seed.stem}.pdf"))
+        built["docx"].append(build_docx_heldout(parts, root / f"{seed.stem}.docx"))
+    return built
+
+
+@pytest.mark.parametrize("form", ["pdf", "docx"])
+def test_a_heldout_layout_scores_on_the_gold_answers(form: str, heldout_files: dict[str, list[Path]]) -> None:
+    records = []
+    for path in heldout_files[form]:
+        record = extract_file(path)
+        assert record.source.format == form
+        if form == "pdf":
+            seed = next(seed for seed in SEEDS if seed.stem == path.stem)
+            text = load(path).text
+            running = running_header(split_document(seed.read_text(encoding="utf-8")))
+            assert running not in text, f"{path.name}: running header left in"
+            assert not re.search(r"(?m)^Trang \d+/\s*\d+$", text), f"{path.name}: page footer left in"
+        records.append(json.loads(record.model_dump_json()))
+    spec = importlib.util.spec_from_file_location("kehoach_score", EVAL / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    _, mean, missing = scorer.score(EVAL / "gold", records)
+    assert missing == []
+    assert mean >= 0.90, f"held-out {form} layout: mean score {mean:.3f}"
