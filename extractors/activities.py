@@ -8,11 +8,9 @@ import re
 
 from extractors.agencies import split_agency_list
 from extractors.dates import iter_date_ranges, iter_dates
-from extractors.lines import Line
-from extractors.sections import Node, number_path
+from extractors.sections import ITEM_MARKER, Node, number_path
 from models import Activity, Schedule
 
-_MARKER = re.compile(r"^(?:[a-zđ][).]|[-+•]|\d{1,2}(?:\.\d{1,2})*\.)\s*")
 _HEADING_ONLY = re.compile(r"^(?:Nội dung|Tổ chức thực hiện|Phạm vi thực hiện)\s*:?$", re.IGNORECASE)
 _LABEL = re.compile(
     r"^(?P<label>Cơ quan chủ trì|Đơn vị chủ trì|Chủ trì|Cơ quan thực hiện|Đơn vị thực hiện|"
@@ -44,15 +42,6 @@ def _schedule(text: str, start: int, end: int) -> Schedule:
     return Schedule(text=text[start:end].strip())
 
 
-def _descendant_lines(node: Node) -> list[Line]:
-    lines = list(node.own)
-    for child in node.children:
-        for sub in child.walk():
-            lines.append(sub.line)
-            lines.extend(sub.own)
-    return sorted(lines, key=lambda ln: ln.start)
-
-
 def activity_of(text: str, node: Node, path: list[Node]) -> Activity:
     """The activity an item of an activities section describes."""
     lead: list[str] = []
@@ -60,8 +49,8 @@ def activity_of(text: str, node: Node, path: list[Node]) -> Activity:
     funding: str | None = None
     schedule: Schedule | None = None
     content: list[str] = []
-    for line in [node.line, *_descendant_lines(node)]:
-        stripped = _MARKER.sub("", line.text.strip())
+    for line in [node.line, *node.body_lines()]:
+        stripped = ITEM_MARKER.sub("", line.text.strip())
         m = _LABEL.match(stripped)
         if m is None:
             if line is not node.line and not _HEADING_ONLY.match(stripped):

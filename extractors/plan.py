@@ -12,7 +12,7 @@ from extractors.indicators import IndicatorMention, iter_indicators
 from extractors.lines import Line
 from extractors.reporting import duties_in
 from extractors.responsibilities import responsibilities_of
-from extractors.sections import Node, is_background, number_path, parse_sections
+from extractors.sections import ITEM_MARKER, Node, is_background, number_path, parse_sections
 from models import Baseline, Funding, Indicator, Objectives, Period, Plan, Section
 
 _PERIOD = (
@@ -27,7 +27,6 @@ _SPECIFIC = re.compile(r"mục tiêu cụ thể|chỉ tiêu", re.I)
 _SOURCE_START = r"(?:các )?(?:nguồn|ngân sách|kinh phí|vốn|huy động|xã hội hóa)"
 _SOURCE_SPLIT = re.compile(rf";|,\s+(?={_SOURCE_START})|\s+và\s+(?={_SOURCE_START})", re.I)
 _SOURCE_WORD = re.compile(r"ngân sách|nguồn|vốn|huy động|xã hội hóa|tài trợ|kinh phí", re.I)
-_MARKER = re.compile(r"^(?:[a-zđ][).]|[-+•]|\d{1,2}(?:\.\d{1,2})*[.)])\s*")
 
 
 def period_of(title: str, skip: list[tuple[int, int]], offset: int) -> Period:
@@ -55,12 +54,9 @@ def _section_model(text: str, node: Node) -> Section:
 
 
 def _node_text(node: Node) -> list[str]:
-    out: list[str] = []
-    for sub in node.walk():
-        if sub is not node:
-            out.append(_MARKER.sub("", sub.line.text.strip()))
-        out.extend(ln.text.strip() for ln in sub.own)
-    return [t for t in out if t]
+    heads = {id(sub.line) for sub in node.walk()}
+    texts = (ITEM_MARKER.sub("", ln.text.strip()) if id(ln) in heads else ln.text.strip() for ln in node.body_lines())
+    return [t for t in texts if t]
 
 
 def _objectives(tops: list[Node]) -> Objectives:
@@ -123,7 +119,7 @@ def _funding(text: str, tops: list[Node]) -> Funding:
     node = nodes[0]
     body = text[node.line.end : node.end].strip()
     sources: list[str] = []
-    for part in _SOURCE_SPLIT.split(_MARKER.sub("", " ".join(body.split()))):
+    for part in _SOURCE_SPLIT.split(ITEM_MARKER.sub("", " ".join(body.split()))):
         part = part.strip(" .;,")
         if part and _SOURCE_WORD.search(part) and part not in sources:
             sources.append(part)

@@ -16,15 +16,13 @@ from importlib import resources
 
 from extractors.agencies import AgencyMention, canonical_agency
 from extractors.agency_index import AgencyIndex
-from extractors.lines import Line
-from extractors.sections import Node, number_path
+from extractors.sections import ITEM_MARKER, Node, number_path
 from models import Responsibility
 
 _LEADING_WORDS = re.compile(r"^(?:Giao(?: cho)?|Đề nghị|Yêu cầu|Trách nhiệm của)\s+", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^(?:\s*,\s*|\s+và\s+|\s*;\s*|\s+cùng\s+)$")
 _LEADS = re.compile(r"\bchủ trì\b|cơ quan thường trực|cơ quan đầu mối|\bđầu mối\b", re.IGNORECASE)
 _PARTNER_CUE = re.compile(r"\bphối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", re.IGNORECASE)
-_MARKER = re.compile(r"^(?:[a-zđ][).]|[-+•]|\d{1,2}(?:\.\d{1,2})*[.)])\s*")
 _MAX_HEAD = 160
 _MAX_NAME_WORDS = 20
 _CLAUSE_END = re.compile(r"[;.:]|\s(?:để|nhằm|trong việc|thực hiện|triển khai|tổ chức|xây dựng|tham mưu)\s")
@@ -45,23 +43,14 @@ def leading_agencies(text: str, index: AgencyIndex, start: int, end: int) -> lis
     return found
 
 
-def _item_lines(node: Node) -> list[Line]:
-    lines = [node.line, *node.own]
-    for child in node.children:
-        for sub in child.walk():
-            lines.append(sub.line)
-            lines.extend(sub.own)
-    return sorted(lines, key=lambda ln: ln.start)
-
-
 def _tasks(node: Node, head_end: int) -> list[str]:
     tasks: list[str] = []
     first = node.line.text.strip()
     rest = node.line.text[head_end - node.line.start :].strip(" :.,;")
     if rest and rest != first:
         tasks.append(rest)
-    for line in _item_lines(node)[1:]:
-        task = _MARKER.sub("", line.text.strip())
+    for line in node.body_lines():
+        task = ITEM_MARKER.sub("", line.text.strip())
         if task and (not task.endswith(":") or len(task) > 40):
             tasks.append(task)
     return tasks
@@ -69,7 +58,7 @@ def _tasks(node: Node, head_end: int) -> list[str]:
 
 def _partners(text: str, index: AgencyIndex, node: Node, leads: set[str]) -> list[AgencyMention]:
     found: list[AgencyMention] = []
-    for line in _item_lines(node):
+    for line in [node.line, *node.body_lines()]:
         for cue in _PARTNER_CUE.finditer(line.text):
             start = line.start + cue.end()
             tail = _CLAUSE_END.search(line.text, cue.end())

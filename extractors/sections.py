@@ -30,6 +30,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dash", re.compile(r"^[-•–]\s*(?P<rest>\S.*)$")),
     ("plus", re.compile(r"^\+\s*(?P<rest>\S.*)$")),
 )
+# A list item's number or bullet, as items of duties, activities and objectives carry them.
+ITEM_MARKER = re.compile(r"^(?:[a-zđ][).]|[-+•]|\d{1,2}(?:\.\d{1,2})*[.)])\s*")
 _NUMBERED = {"article", "part", "roman", "upper", "multi", "arabic", "lower", "lower_dot"}
 # The first characters each style can start with, so that a line tries only the patterns
 # that can match it (in the order of _MARKERS); a lower-case start tries the letter styles.
@@ -75,6 +77,11 @@ class Node:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def body_lines(self) -> list[Line]:
+        """Every line under the heading, in document order: own text, then each subsection's
+        heading and text (a node's own lines always come before its children's)."""
+        return [line for sub in self.walk() for line in ([] if sub is self else [sub.line]) + sub.own]
 
 
 def _strip_marker(text: str) -> str:
