@@ -58,7 +58,7 @@ def extract(paths: tuple[Path, ...], output: str, fmt: str, with_text: bool, pro
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file.")
 def show(path: Path, output: Path) -> None:
     """Draw the facts of one document over its text (displaCy), to check every span by eye."""
-    from extractors.display import render_html
+    from extractors.record.display import render_html
     from flows.extract import extract_file
 
     record = extract_file(path, with_text=True)

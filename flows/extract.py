@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from extractors.record import build_record
+from extractors.record.build import build_record
 from flows.ingest import SUFFIXES, IngestError, load
 from flows.ingest.detect import looks_like_document
 from flows.ingest.limits import Limits

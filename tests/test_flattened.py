@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scorer import SCORE
 
-from extractors.record import build_record
+from extractors.record.build import build_record
 from models import Source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,10 +6,10 @@ import unicodedata
 
 import pytest
 
-from extractors.layout import join_wrapped, split_columns, split_flattened
-from extractors.markdown import markdown_to_lines
-from extractors.normalize import normalize_chars, normalize_text
-from extractors.tones import modern_tones
+from extractors.text.layout import join_wrapped, split_columns, split_flattened
+from extractors.text.markdown import markdown_to_lines
+from extractors.text.normalize import normalize_chars, normalize_text
+from extractors.text.tones import modern_tones
 
 TONES = [
     ("Uỷ ban nhân dân", "Ủy ban nhân dân"),

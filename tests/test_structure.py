@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from extractors.header import parse_header
-from extractors.lines import split_lines
-from extractors.normalize import normalize_text
-from extractors.record import extract
-from extractors.sections import heading_kind, parse_sections
-from extractors.signature import find_recipients, find_signatures
+from extractors.record.build import extract
+from extractors.structure.header import parse_header
+from extractors.structure.sections import heading_kind, parse_sections
+from extractors.structure.signature import find_recipients, find_signatures
+from extractors.text.lines import split_lines
+from extractors.text.normalize import normalize_text
 
 HEADER = """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG NAM

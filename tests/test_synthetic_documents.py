@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from scorer import SCORE
 
-from extractors.record import build_record
+from extractors.record.build import build_record
 from models import PlanRecord, Source
 
 TESTS = Path(__file__).resolve().parent

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.record import EXTRACTOR_VERSION
+from extractors.record.build import EXTRACTOR_VERSION
 from flows.extract import extract_file
 from flows.ingest import SUFFIXES
 from flows.store import Store

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.agencies import AgencyMention, canonical_agency, iter_agencies, split_agency_list
+from extractors.facts.agencies import AgencyMention, canonical_agency, iter_agencies, split_agency_list
 
 GOLD_DIR = Path("/work/shared/eval/gold")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.citations import doc_type_from_number, iter_citations, normalize_doc_number
+from extractors.facts.citations import doc_type_from_number, iter_citations, normalize_doc_number
 
 # (text, [(span text, type, number, date, issuer), ...]) — every citation in the text, in order.
 CITATIONS = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.dates import first_date, iter_date_ranges, iter_dates
+from extractors.facts.dates import first_date, iter_date_ranges, iter_dates
 
 # (text, [(mention text, kind, value), ...]) — every mention in the text, in order.
 DATES = [

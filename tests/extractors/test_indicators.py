@@ -2,7 +2,7 @@ from typing import Any
 
 import pytest
 
-from extractors.indicators import IndicatorMention, iter_indicators
+from extractors.facts.indicators import IndicatorMention, iter_indicators
 
 
 def _check(sentence: str, expected: list[dict[str, Any]], **options: bool) -> list[IndicatorMention]:

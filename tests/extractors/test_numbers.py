@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.numbers import parse_number, parse_scaled, parse_vnd
+from extractors.facts.numbers import parse_number, parse_scaled, parse_vnd
 
 NUMBERS = [
     ("1,5", 1.5),

@@ -21,7 +21,7 @@ from docx.shared import Pt
 from fpdf import FPDF
 from viparse.normalize.encodings import get_charmap
 
-from extractors.normalize import normalize_text
+from extractors.text.normalize import normalize_text
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import FORMS, SEEDS
 
-from extractors.normalize import normalize_chars, normalize_text
+from extractors.text.normalize import normalize_chars, normalize_text
 from flows.extract import extract_file
 from flows.ingest import load
 

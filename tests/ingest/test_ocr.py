@@ -13,7 +13,7 @@ from conftest import SEEDS
 from ingest_forms import font_path
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.normalize import normalize_text
+from extractors.text.normalize import normalize_text
 from flows.ingest import load
 from flows.ingest.ocr import DPI, ocr_available
 

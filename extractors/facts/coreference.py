@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractors.header import document_vocab
+from extractors.structure.header import document_vocab
 
 
 def leveled_names(names: Iterable[str]) -> dict[str, str]:

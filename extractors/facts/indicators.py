@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from extractors.numbers import NUMBER, NUMBER_REST, SCALES, parse_number, parse_scaled, parse_vnd
+from extractors.facts.numbers import NUMBER, NUMBER_REST, SCALES, parse_number, parse_scaled, parse_vnd
 from extractors.vocab import LOWER_CLASS, longest_first
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from extractors.dates import MAX_YEAR, MIN_YEAR, DateMention, iter_dates
+from extractors.facts.dates import MAX_YEAR, MIN_YEAR, DateMention, iter_dates
 from extractors.vocab import LOWER_CLASS, UPPER_CLASS, longest_first
 
 _F = re.IGNORECASE

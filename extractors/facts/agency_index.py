@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.agencies import AgencyMention, iter_agencies
+from extractors.facts.agencies import AgencyMention, iter_agencies
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,19 +10,19 @@ from __future__ import annotations
 import hashlib
 import re
 
-from extractors.agencies import canonical_agency
-from extractors.agency_index import AgencyIndex
-from extractors.casing import form_in, sentence_case
-from extractors.checks import citation_warnings, indicator_warnings, period_warnings
-from extractors.citations import CitationMention, iter_citations
-from extractors.coreference import leveled_names
-from extractors.header import Header, parse_header, type_name
-from extractors.issuer import issuer_from_header, issuer_from_text
-from extractors.lines import Line, split_lines
-from extractors.normalize import normalize_text
-from extractors.plan import build_plan, period_of
-from extractors.segments import Segments, find_segments
-from extractors.signature import find_recipients
+from extractors.facts.agencies import canonical_agency
+from extractors.facts.agency_index import AgencyIndex
+from extractors.facts.checks import citation_warnings, indicator_warnings, period_warnings
+from extractors.facts.citations import CitationMention, iter_citations
+from extractors.facts.coreference import leveled_names
+from extractors.record.plan import build_plan, period_of
+from extractors.structure.header import Header, parse_header, type_name
+from extractors.structure.issuer import issuer_from_header, issuer_from_text
+from extractors.structure.segments import Segments, find_segments
+from extractors.structure.signature import find_recipients
+from extractors.text.casing import form_in, sentence_case
+from extractors.text.lines import Line, split_lines
+from extractors.text.normalize import normalize_text
 from extractors.vocab import is_caps_line
 from models import (
     Agency,

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.header import ANNEX_NOTE, Field, Header, title_after, type_heading, type_name
-from extractors.lines import Line
-from extractors.sections import heading_kind
-from extractors.signature import SignatureBlock, find_signatures, signature_starts
+from extractors.structure.header import ANNEX_NOTE, Field, Header, title_after, type_heading, type_name
+from extractors.structure.sections import heading_kind
+from extractors.structure.signature import SignatureBlock, find_signatures, signature_starts
+from extractors.text.lines import Line
 from extractors.vocab import ROMAN, is_caps_line
 
 PLAN_TYPES = {"Kế hoạch", "Kế hoạch hành động", "Chương trình", "Chương trình hành động", "Đề án"}

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from extractors.citations import normalize_doc_number
-from extractors.lines import Line, split_lines
+from extractors.facts.citations import normalize_doc_number
+from extractors.text.lines import Line, split_lines
 from extractors.vocab import ROMAN, is_caps_line
 
 _QUOC_HIEU = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", re.IGNORECASE)

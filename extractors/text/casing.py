@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extractors.citations import normalize_doc_number
+from extractors.facts.citations import normalize_doc_number
 
 _WORD = re.compile(r"\w+(?:[/-]\w+)*")
 _DOC_NUMBER = re.compile(r"^\d+(?:/\d{4})?[/-]\w")

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.agencies import split_agency_list
-from extractors.dates import iter_date_ranges, iter_dates
-from extractors.sections import ITEM_MARKER, Node, number_path
+from extractors.facts.agencies import split_agency_list
+from extractors.facts.dates import iter_date_ranges, iter_dates
+from extractors.structure.sections import ITEM_MARKER, Node, number_path
 from models import Activity, Schedule
 
 _HEADING_ONLY = re.compile(r"^(?:Nội dung|Tổ chức thực hiện|Phạm vi thực hiện)\s*:?$", re.IGNORECASE)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.agencies import AgencyMention, canonical_agency
-from extractors.agency_index import AgencyIndex
-from extractors.header import document_vocab
+from extractors.facts.agencies import AgencyMention, canonical_agency
+from extractors.facts.agency_index import AgencyIndex
+from extractors.structure.header import document_vocab
 
 _HEAD_OF_UNIT = re.compile(
     r"^(SỞ|PHÒNG|BAN|CỤC|CHI CỤC|TỔNG CỤC|TRUNG TÂM|VĂN PHÒNG|THANH TRA|ĐÀI|BẢO HIỂM|CÔNG AN|BỘ CHỈ HUY|"

@@ -14,9 +14,9 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from extractors.agency_index import AgencyIndex
-from extractors.dates import DateMention, iter_dates
-from extractors.sentences import Sentence, iter_sentences
+from extractors.facts.agency_index import AgencyIndex
+from extractors.facts.dates import DateMention, iter_dates
+from extractors.text.sentences import Sentence, iter_sentences
 from models import Reporting
 
 # "trước ngày 20 của tháng cuối quý": the same day of March, June, September and December.

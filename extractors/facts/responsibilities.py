@@ -14,9 +14,9 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from extractors.agencies import AgencyMention, canonical_agency
-from extractors.agency_index import AgencyIndex
-from extractors.sections import ITEM_MARKER, Node, number_path
+from extractors.facts.agencies import AgencyMention, canonical_agency
+from extractors.facts.agency_index import AgencyIndex
+from extractors.structure.sections import ITEM_MARKER, Node, number_path
 from models import Responsibility
 
 _LEADING_WORDS = re.compile(r"^(?:Giao(?: cho)?|Đề nghị|Yêu cầu|Trách nhiệm của)\s+", re.IGNORECASE)

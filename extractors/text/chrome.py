@@ -12,7 +12,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from extractors.header import issuer_line_indexes
+from extractors.structure.header import issuer_line_indexes
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from extractors.lines import Line, first_sentence
+from extractors.text.lines import Line, first_sentence
 from extractors.vocab import LOWER_CLASS, ROMAN, UPPER_CLASS, is_caps_line
 
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (

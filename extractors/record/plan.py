@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from extractors.activities import activity_of
-from extractors.agency_index import AgencyIndex
-from extractors.indicators import IndicatorMention, iter_indicators
-from extractors.lines import Line
-from extractors.reporting import duties_in
-from extractors.responsibilities import responsibilities_of
-from extractors.sections import ITEM_MARKER, Node, is_background, number_path, parse_sections
+from extractors.facts.activities import activity_of
+from extractors.facts.agency_index import AgencyIndex
+from extractors.facts.indicators import IndicatorMention, iter_indicators
+from extractors.facts.reporting import duties_in
+from extractors.facts.responsibilities import responsibilities_of
+from extractors.structure.sections import ITEM_MARKER, Node, is_background, number_path, parse_sections
+from extractors.text.lines import Line
 from models import Baseline, Funding, Indicator, Objectives, Period, Plan, Section
 
 _PERIOD = (

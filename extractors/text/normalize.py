@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractors.chrome import strip_chrome
-from extractors.layout import split_flattened
-from extractors.markdown import markdown_to_lines
-from extractors.tones import modern_tones
+from extractors.text.chrome import strip_chrome
+from extractors.text.layout import split_flattened
+from extractors.text.markdown import markdown_to_lines
+from extractors.text.tones import modern_tones
 
 # Controls except tab and newline, zero-width characters, BOM, soft hyphen, replacement char.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060-\u2064\ufeff\u00ad\ufffd]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.lines import Line
+from extractors.text.lines import Line
 from extractors.vocab import LOWER_CLASS, UPPER_CLASS, is_caps_line
 
 _AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
