@@ -6,9 +6,10 @@ import unicodedata
 
 import pytest
 
-from extractors.text.layout import join_wrapped, split_columns, split_flattened
-from extractors.text.markdown import markdown_to_lines
+from extractors.text.layout import split_columns, split_flattened
+from extractors.text.markdown import markdown_pieces
 from extractors.text.normalize import normalize_chars, normalize_text
+from extractors.text.paragraphs import logical_lines, plain_pieces
 from extractors.text.tones import modern_tones
 
 TONES = [
@@ -93,7 +94,7 @@ def test_wrapped_sentence_is_joined_but_list_items_are_not() -> None:
         "(Kèm theo Quyết định số",
         ": 313/QĐ-UBND)",
     ]
-    assert join_wrapped(lines) == [
+    assert logical_lines(plain_pieces(lines), None) == [
         "Giảm tỷ lệ trẻ em xuống còn",
         "1,36% năm 2024.",
         "a) Nội dung",
@@ -127,15 +128,13 @@ def test_markdown_layout_table_is_read_column_by_column() -> None:
         "Tiêm chủng mở rộng năm 2024\n\n| STT | Chỉ tiêu | Đơn vị | Năm 2024 |\n|---|---|---|---|\n"
         "| 1 | Tỷ lệ trẻ em được tiêm chủng đầy đủ | % | 95 |"
     )
-    assert markdown_to_lines(md) == [
+    assert logical_lines(markdown_pieces(md), None) == [
         "ỦY BAN NHÂN DÂN",
         "TỈNH CẦN THƠ",
         "Số: 45/KH-UBND",
-        "",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Cần Thơ, ngày 02 tháng 4 năm 2024",
-        "",
         "",
         "KẾ HOẠCH",
         "Tiêm chủng mở rộng năm 2024",

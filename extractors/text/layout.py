@@ -1,10 +1,10 @@
-"""Line layout repair: columns side by side, sentences wrapped, and lines a crawler flattened.
+"""Line layout repair: columns side by side, and lines a crawler flattened.
 
 Official documents print the header and the signature block as two-column tables. Copied
 as text, the columns come out side by side on one line ("- TT Huyện ủy;      PHÓ CHỦ
-TỊCH"); this module puts each column back in one piece, left before right. It also joins
-a sentence that a converter wrapped, and splits a whole document that lost its line
-breaks at the markers the genre always starts a line with.
+TỊCH"); this module puts each column back in one piece, left before right. It also splits a
+whole document, or a table cell, that lost its line breaks at the markers the genre always
+starts a line with.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ _GAP = re.compile(r"\S( {6,}|\t+)\S")
 _INDENT = re.compile(r"^ {12,}\S")
 _MAX_COLUMN_DISTANCE = 10
 
-_LIST_START = re.compile(rf"^(?:[-+•*]\s|{LOWER_CLASS}[).]\s|\d+[.)]|{ROMAN}\.\s)")
-_CONTINUES = re.compile(rf"^(?:{LOWER_CLASS}|[,:;)])")
 
 _FLAT_MARKERS = re.compile(
     "|".join(
@@ -27,6 +25,7 @@ _FLAT_MARKERS = re.compile(
             r"(?=Độc lập - Tự do - Hạnh phúc)",
             r"(?<=Hạnh phúc) ",
             r" ?-{4,} ?",
+            r" ?_{4,} ?",
             r"(?<=\S) (?=Số:)",
             rf"(?<=[0-9A-ZĐ-]) (?=(?:{UPPER_CLASS}\w*\s){{0,3}}{UPPER_CLASS}\w*, ngày (?:\d|\.))",
             rf"(?<=phúc) (?=(?:{UPPER_CLASS}\w*\s){{0,3}}{UPPER_CLASS}\w*, ngày (?:\d|\.))",
@@ -101,19 +100,6 @@ def split_columns(lines: list[str]) -> list[str]:
     return out
 
 
-def join_wrapped(lines: list[str]) -> list[str]:
-    """Join a line that continues the sentence above it (starts lower case or with , ; : ))."""
-    out: list[str] = []
-    for line in lines:
-        stripped = line.strip()
-        if out and out[-1].strip() and stripped and _CONTINUES.match(stripped) and not _LIST_START.match(stripped):
-            glue = "" if stripped[0] in ",:;)" else " "
-            out[-1] = out[-1].rstrip() + glue + stripped
-        else:
-            out.append(line)
-    return out
-
-
 def is_flattened(lines: list[str]) -> bool:
     """A crawler flattened the text: the header shares a line with other text, or few huge lines."""
     if any(_QUOC_HIEU in line and len(line) > len(_QUOC_HIEU) + 40 for line in lines):
@@ -122,16 +108,23 @@ def is_flattened(lines: list[str]) -> bool:
     return bool(content) and sum(map(len, content)) / len(content) > 2 * _FLAT_LINE
 
 
+def split_flat(line: str) -> list[str]:
+    """One flattened line (a whole header, a table cell that lost its breaks) split at the
+    genre's markers: quốc hiệu, tiêu ngữ, rules, "Số:", the place-and-date, authority marks."""
+    out: list[str] = []
+    for piece in _CAPS_HEADING.sub(r"\1\2\n", line).split("\n"):
+        out.extend(part.strip() for part in _FLAT_MARKERS.split(piece) if part and part.strip())
+    return out
+
+
 def split_flattened(lines: list[str]) -> list[str]:
-    """Columns put in order, wrapped sentences joined, flattened lines split at the genre's markers."""
-    lines = join_wrapped(split_columns(lines))
+    """Flattened lines split at the genre's markers, when a crawler flattened the text."""
     if not is_flattened(lines):
         return lines
     out: list[str] = []
     for line in lines:
         if len(line) > _FLAT_LINE or _QUOC_HIEU in line:
-            for piece in _CAPS_HEADING.sub(r"\1\2\n", line).split("\n"):
-                out.extend(part for part in _FLAT_MARKERS.split(piece) if part is not None)
+            out.extend(split_flat(line))
         else:
             out.append(line)
     return out

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 from extractors.text.chrome import strip_chrome
-from extractors.text.layout import split_flattened
-from extractors.text.markdown import markdown_to_lines
+from extractors.text.layout import is_flattened, split_columns, split_flattened
+from extractors.text.markdown import looks_like_markdown, markdown_pieces
+from extractors.text.metadata import take_metadata
+from extractors.text.paragraphs import logical_lines, plain_pieces, wrap_width
 from extractors.text.tones import modern_tones
 
 # Controls except tab and newline, zero-width characters, BOM, soft hyphen, replacement char.
@@ -46,15 +49,39 @@ def _mend_zero(match: re.Match[str]) -> str:
     return " 0" if _DATE_WORD.search(before) else match.group()
 
 
-def normalize_text(text: str, *, markdown: bool = False) -> str:
-    """The normalized text of a document: the one every span of its record points into."""
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The normalized text (every span points into it), the form it came in, and the site's
+    metadata block cut from it."""
+
+    text: str
+    form: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def normalize(text: str, *, markdown: bool | None = None) -> Normalized:
+    """The front door: any text form → one normalized text of logical lines.
+
+    ``markdown`` says the file was named as Markdown; whatever its name, a text that reads as
+    converter Markdown is read as such.
+    """
     text = normalize_chars(text)
-    lines = markdown_to_lines(text) if markdown else text.split("\n")
-    lines = split_flattened(lines)
+    is_markdown = bool(markdown) or looks_like_markdown(text)
+    pieces = markdown_pieces(text) if is_markdown else plain_pieces(split_columns(text.split("\n")))
+    width = wrap_width(pieces)
+    lines = split_flattened(logical_lines(pieces, width))
+    form = "markdown" if is_markdown else "text"
+    form = "flattened" if is_flattened(lines) else (f"wrapped {form}" if width else form)
+    lines, metadata = take_metadata(lines)
     text = _squeeze("\n".join(strip_chrome(lines)), "  ", " ")
     # Runs of spaces are single now, so each replace removes every space at a line edge.
     text = text.replace(" \n", "\n").replace("\n ", "\n").strip()
-    return _squeeze(text, "\n\n\n", "\n\n") + "\n"
+    return Normalized(_squeeze(text, "\n\n\n", "\n\n") + "\n", form, metadata)
+
+
+def normalize_text(text: str, *, markdown: bool | None = None) -> str:
+    """The normalized text of a document: the one every span of its record points into."""
+    return normalize(text, markdown=markdown).text
 
 
 def _squeeze(text: str, run: str, into: str) -> str:

@@ -1,0 +1,150 @@
+"""Physical lines → logical lines: a paragraph wrapped over several lines becomes one line.
+
+Converters of legal-database pages keep the line breaks of the page's source, so a paragraph,
+a heading or a header cell comes as several lines ("Căn cứ Nghị định số\n150/2025/NĐ-CP ngày
+...", "I. MỤC ĐÍCH,\nYÊU CẦU", "ỦY BAN NHÂN\nDÂN"). Every later step reads logical lines, so
+they are rebuilt here, once, from what the lines themselves say: an emphasis left open, a
+lower-case start, a line ending on "số" or "với" go on; a cell edge, a list marker, a
+paragraph opener ("Căn cứ", "Điều 2."), a signer's title, a sentence end, a switch between
+capitals and mixed case start a new line.
+
+Text that was not wrapped (one paragraph a line, as HTML, DOCX and PDF readers give it) keeps
+its lines; only a line that plainly continues the one above (it starts in lower case) joins.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+
+from extractors.vocab import LOWER_CLASS, ROMAN, is_caps_line, longest_first
+
+# A list or item marker: "1.", "2.1.", "a)", "đ)", "I.", "A.", "-", "+", "•".
+_MARKER = re.compile(
+    rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*[.)]\s|{LOWER_CLASS}{{1,2}}[).]\s|{ROMAN}\.\s|[A-HĐ]\.\s|\(\d{{1,3}}\)\s)"
+)
+_BULLET = re.compile(r"^[-+•–]\s*\S")
+_LOWER_START = re.compile(rf"^(?:[\"“'(]?{LOWER_CLASS}|[,;:)])")
+_RULE = re.compile(r"^[-_=*.·]{3,}$")
+_SENTENCE_END = re.compile(r"[.;:!?…][\"”')]*$")
+_LABEL = re.compile(r"^(?:Số|Số hiệu|Ký hiệu)\s*:?$", re.IGNORECASE)
+_TABLE_ROW = " | "
+_HEADING_WORDS = 8
+# Share of long lines that go on in a lower-case line, from which a text is taken as wrapped.
+_WRAPPED_SHARE = 0.3
+_WRAPPED_SAMPLES = 8
+_LONG_LINE = 30
+# A wrapped line may fall short of the width by a little more than the longest seen.
+_WIDTH_SLACK = 1.15
+
+
+@dataclass(slots=True)
+class Piece:
+    """One physical line, markup removed, with what its markup said about its edges.
+
+    ``hard``: a boundary stands before it (a table cell's edge, a blank line, a heading), so it
+    never joins the line above. ``fixed``: it never joins the next line either (a table row).
+    ``opens``: an emphasis starts at its very start (converters emphasise whole blocks).
+    ``open_end``: an emphasis is still open at its end, so the block goes on below.
+    ``closes``: an emphasis closes at its very end, so the block ends here.
+    """
+
+    text: str
+    hard: bool = False
+    fixed: bool = False
+    opens: bool = False
+    open_end: bool = False
+    closes: bool = False
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = tomllib.loads(resources.files("extractors.data").joinpath("lines.toml").read_text("utf-8"))
+    starts = re.compile("|".join(f"(?:{p})" for p in data["starts"]))
+    titles = re.compile(rf"^(?:{longest_first(data['titles'])})\b")
+    continues = re.compile(rf"(?:^|\s)(?:{longest_first(data['continues_after'])})$")
+    return starts, titles, continues
+
+
+def wrap_width(pieces: list[Piece]) -> int | None:
+    """The width a text was wrapped at, or None when it was not wrapped.
+
+    A wrapped text shows it: long lines often go on in a lower-case line. The width is the
+    length of the longest such line; a line longer than that was not wrapped and ends its
+    paragraph (the site's caption after the signature, a table row).
+    """
+    samples = 0
+    wrapped: list[int] = []
+    for prev, nxt in pairwise(pieces):
+        if len(prev.text) < _LONG_LINE or not nxt.text or nxt.hard:
+            continue
+        samples += 1
+        if _LOWER_START.match(nxt.text) and not _MARKER.match(nxt.text):
+            wrapped.append(len(prev.text))
+    if samples < _WRAPPED_SAMPLES or len(wrapped) < _WRAPPED_SHARE * samples:
+        return None
+    wrapped.sort()
+    return int(wrapped[int(0.9 * (len(wrapped) - 1))] * _WIDTH_SLACK)
+
+
+def _goes_on(text: str, prev: Piece, nxt: Piece, width: int | None) -> bool:
+    """Whether ``nxt`` continues the logical line ``text``, whose last physical line is ``prev``."""
+    b = nxt.text
+    if not text or not b or nxt.hard or prev.fixed or nxt.fixed or _RULE.match(prev.text) or _RULE.match(b):
+        return False
+    if _TABLE_ROW in text or _TABLE_ROW in b:
+        return False
+    if prev.open_end:
+        return True
+    if _LABEL.match(text):
+        return True
+    starts, titles, continues = _vocab()
+    if _LOWER_START.match(b):
+        return not _MARKER.match(b)
+    if width is None or len(prev.text) > width:
+        return False
+    if nxt.opens or starts.match(b) or _MARKER.match(b) or (is_caps_line(b) and titles.match(b)):
+        return False
+    if _BULLET.match(b) and (_SENTENCE_END.search(text) or _BULLET.match(text)):
+        return False
+    if continues.search(text):
+        return True
+    if prev.closes or _SENTENCE_END.search(text):
+        return False
+    caps_a, caps_b = is_caps_line(text), is_caps_line(b)
+    if caps_a != caps_b:
+        return False
+    return not (_MARKER.match(text) and len(text.split()) <= _HEADING_WORDS and not caps_a)
+
+
+def logical_lines(pieces: list[Piece], width: int | None) -> list[str]:
+    """The logical lines of ``pieces`` wrapped at ``width`` (None: not wrapped); blank lines stay."""
+    out: list[str] = []
+    prev: Piece | None = None
+    for piece in pieces:
+        if prev is not None and _goes_on(out[-1], prev, piece, width):
+            glue = "" if piece.text[0] in ",.;:)" or out[-1].endswith(("(", "/")) else " "
+            out[-1] = out[-1] + glue + piece.text
+        else:
+            out.append(piece.text)
+        prev = piece
+    return out
+
+
+def plain_pieces(lines: list[str]) -> list[Piece]:
+    """Pieces of plain text: a blank line is a boundary, the rest carries no markup."""
+    out: list[Piece] = []
+    after_blank = False
+    for line in lines:
+        text = line.strip()
+        if not text:
+            out.append(Piece(""))
+            after_blank = True
+            continue
+        out.append(Piece(text, hard=after_blank))
+        after_blank = False
+    return out
