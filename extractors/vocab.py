@@ -6,8 +6,11 @@ Larger vocabularies (agencies, headings, chrome, units) live in ``data/`` as fil
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
 # Every upper-case Latin letter Vietnamese uses (Đ, Ư, Ơ, Ă, Â, Ê, Ô and their toned forms).
 UPPER = "".join(
@@ -25,6 +28,13 @@ LOWER_CLASS = f"[{LOWER}]"
 
 ROMAN = "(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 
+# The quốc hiệu heads the right column of a State document's header; a Party document prints
+# "ĐẢNG CỘNG SẢN VIỆT NAM" in its place. Either marks where the header is.
+QUOC_HIEU = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
+# Authority marks before a signer's title: TM. (on behalf of), KT. (for), TL., TUQ., Q.; Party
+# documents write T/M, K/T, T/L.
+AUTHORITY = r"(?:(?:TM|KT|TL|TUQ|Q)\.|T/M|K/T|T/L)"
+
 
 _TWO_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.DOTALL)
 
@@ -38,3 +48,10 @@ def longest_first(words: Iterable[str], *, escape: bool = True) -> str:
     """An alternation of ``words``, longest first, so that "không dưới" wins over "dưới"."""
     items = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w) if escape else w for w in items)
+
+
+@lru_cache(maxsize=1)
+def signer_titles() -> re.Pattern[str]:
+    """A signer's title in capitals at a line start ("PHÓ CHỦ TỊCH"), from ``data/signature.toml``."""
+    data = tomllib.loads(resources.files("extractors.data").joinpath("signature.toml").read_text("utf-8"))
+    return re.compile(rf"^(?:PHÓ )?(?:{longest_first(data['titles'])})\b")

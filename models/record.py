@@ -36,6 +36,10 @@ class Source(_Model):
     sha256: str
     fetched_at: str | None = None
     portal: str | None = None
+    metadata: dict[str, str] = Field(
+        default_factory=dict,
+        description="what the publishing site says of the document (its attribute box, caption, URL), as printed",
+    )
 
 
 class Issuer(_Model):

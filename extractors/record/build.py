@@ -16,13 +16,14 @@ from extractors.facts.checks import citation_warnings, indicator_warnings, perio
 from extractors.facts.citations import CitationMention, iter_citations
 from extractors.facts.coreference import leveled_names
 from extractors.record.plan import build_plan, period_of
+from extractors.record.site import from_annex_note, with_site_metadata
 from extractors.structure.header import Header, parse_header, type_name
 from extractors.structure.issuer import issuer_from_header, issuer_from_text
 from extractors.structure.segments import Segments, find_segments
 from extractors.structure.signature import find_recipients
 from extractors.text.casing import form_in, sentence_case
 from extractors.text.lines import Line, split_lines
-from extractors.text.normalize import normalize_text
+from extractors.text.normalize import normalize
 from extractors.vocab import is_caps_line
 from models import (
     Agency,
@@ -71,7 +72,7 @@ class _Casing:
 
 
 def _issuer(text: str, index: AgencyIndex, header: Header, segments: Segments) -> Issuer | None:
-    fact = issuer_from_header([(f.value, f.start, f.end) for f in header.issuer_lines])
+    fact = issuer_from_header([(f.value, f.start, f.end) for f in header.issuer_lines], text)
     if fact is None:
         end = segments.preamble[1] if segments.preamble[1] > header.body_start else header.body_start + _ISSUER_SEARCH
         fact = issuer_from_text(text, index, 0, min(len(text), end))
@@ -215,7 +216,7 @@ def _document(
     recipients, _ = find_recipients(lines, next((ln.index for ln in lines if ln.start >= header.body_start), 0))
     return Document(
         number=header.number.value if header.number else None,
-        type=type_name(header.type.value) if header.type else None,
+        type=header.kind,
         issuer=_issuer(text, index, header, segments),
         place=header.place.value if header.place else None,
         issued_date=header.date.value if header.date else None,
@@ -265,20 +266,27 @@ def _plan(
     )
 
 
-def extract(text: str) -> tuple[Document, list[Citation], Plan | None, list[Agency], list[str]]:
-    """Every fact of a normalized text: document, citations, plan, agencies and warnings."""
+def extract(
+    text: str, metadata: dict[str, str] | None = None
+) -> tuple[Document, list[Citation], Plan | None, list[Agency], list[str]]:
+    """Every fact of a normalized text: document, citations, plan, agencies and warnings.
+
+    ``metadata`` is what the publishing site said of the document (its attribute box and
+    caption): it fills a header field the text leaves empty, and a disagreement is a warning.
+    """
     lines = split_lines(text)
     header = parse_header(text, lines)
     segments = find_segments(text, lines, header)
     forms = _Casing(text, tuple(f.value for f in (header.place,) if f is not None))
     index = AgencyIndex.of(text)
     document = _document(text, index, lines, header, segments, forms)
+    filled = from_annex_note(document, text, lines, header.body_start) + with_site_metadata(document, metadata or {})
     citations, spans = _citations(text, header, segments, document.number)
     plan = _plan(text, index, lines, segments, forms, spans)
     agencies = _agencies(index)
     if plan is not None:
         _use_leveled_names(plan, agencies)
-    warnings = citation_warnings(citations, document.issued_date)
+    warnings = filled + citation_warnings(citations, document.issued_date)
     if plan is None:
         warnings.append("the document carries no plan")
     else:
@@ -288,11 +296,12 @@ def extract(text: str) -> tuple[Document, list[Citation], Plan | None, list[Agen
 
 def build_record(raw_text: str, source: Source, *, markdown: bool = False, with_text: bool = False) -> PlanRecord:
     """The plan record of a document, given its text as read from the file."""
-    text = normalize_text(raw_text, markdown=markdown)
-    document, citations, plan, agencies, warnings = extract(text)
+    normalized = normalize(raw_text, markdown=markdown)
+    text = normalized.text
+    document, citations, plan, agencies, warnings = extract(text, normalized.metadata)
     return PlanRecord(
         id=record_id(text),
-        source=source,
+        source=source.model_copy(update={"metadata": normalized.metadata}) if normalized.metadata else source,
         document=document,
         citations=citations,
         plan=plan,

@@ -16,14 +16,16 @@ from importlib import resources
 
 from extractors.facts.citations import normalize_doc_number
 from extractors.text.lines import Line, split_lines
-from extractors.vocab import ROMAN, is_caps_line
+from extractors.vocab import QUOC_HIEU, ROMAN, is_caps_line
 
-_QUOC_HIEU = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", re.IGNORECASE)
 _TIEU_NGU = re.compile(r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNORECASE)
 _RULE = re.compile(r"^[-_=.* ]{2,}$")
 _NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w.\-&]*(?:\s*/\s*[\w.\-&]+)+|/[\w.\-/&]+|\.{2,}[\w.\-/&]*)", re.IGNORECASE)
+# "Hà Nội, ngày 02 tháng 12 năm 2025"; converters sometimes lose the comma ("Hà Nội ngày 01
+# tháng 12 năm 2025"), which the spelled-out date still tells apart from a sentence.
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d,;:()]{2,40}?),\s*ngày\s+(?:(?P<day>\d{1,2}|\.+|…)\s+tháng\s+(?P<month>\d{1,2}|\.+|…)"
+    r"^(?P<place>[^\d,;:()]{2,40}?)(?:\s*,\s*|\s+(?=ngày\s+(?:\d{1,2}|\.+|…)\s+tháng\b))ngày\s+"
+    r"(?:(?P<day>\d{1,2}|\.+|…)\s+tháng\s*(?P<month>\d{1,2}|\.+|…)"
     r"\s+năm\s+|(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*)(?P<year>\d{4})",
     re.IGNORECASE,
 )
@@ -35,6 +37,8 @@ _PREAMBLE = re.compile(
 # A numbered heading ends a title that has no blank line after it ("I. MỤC ĐÍCH, YÊU CẦU").
 _HEADING = re.compile(rf"^(?:{ROMAN}|[A-HĐ]|\d{{1,2}})\.\s|^(?:Điều|Chương|PHẦN|Phần)\s+\w")
 _VV = re.compile(r"^V/v\b", re.IGNORECASE)
+_LETTER = re.compile(r"^(?:V/v|Kính gửi)\b", re.IGNORECASE)
+_VV_TITLE = re.compile(r"^\s*V/v\s*:?\s*(\S.*?)\s*$", re.IGNORECASE)
 _HEADER_SCAN = 40
 _MAX_ISSUER_LINES = 4
 
@@ -55,6 +59,7 @@ class Header:
     type: Field | None
     title: Field | None
     body_start: int
+    kind: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -140,9 +145,10 @@ def parse_header(text: str, lines: list[Line] | None = None) -> Header:
     """The header fields that the top of the document states, with their spans."""
     lines = lines if lines is not None else split_lines(text)
     scan = lines[:_HEADER_SCAN]
-    quoc_hieu = next((ln.index for ln in scan if _QUOC_HIEU.search(ln.text)), None)
+    quoc_hieu = next((ln.index for ln in scan if QUOC_HIEU.search(ln.text)), None)
     issuer = _issuer_lines(lines, quoc_hieu) if quoc_hieu is not None else ()
     number = place = date = doc_type = title = None
+    letter: Line | None = None
     body_line = 0
     for line in scan:
         stripped = line.text.strip()
@@ -168,7 +174,26 @@ def parse_header(text: str, lines: list[Line] | None = None) -> Header:
             else:
                 title, body_line = title_after(lines, line.index + 1)
             break
-        elif _QUOC_HIEU.search(stripped) or _TIEU_NGU.search(stripped):
+        elif QUOC_HIEU.search(stripped) or _TIEU_NGU.search(stripped):
             body_line = max(body_line, line.index + 1)
+        elif letter is None and _LETTER.match(stripped):
+            letter = line
     body_start = lines[body_line].start if body_line < len(lines) else len(text)
-    return Header(issuer, number, place, date, doc_type, title, body_start)
+    kind = _kind(number, doc_type, letter)
+    if doc_type is None and letter is not None and (m := _VV_TITLE.match(letter.text)):
+        title = _field(letter, m.start(1), m.end(1))
+    return Header(issuer, number, place, date, doc_type, title, body_start, kind)
+
+
+def _kind(number: Field | None, heading: Field | None, letter: Line | None) -> str | None:
+    """The document's type: its số hiệu's code where that code names it whatever the heading
+    (a consolidated text), else its type heading, else a letter's "V/v" or "Kính gửi" line."""
+    vocab = document_vocab()
+    if number is not None:
+        code = re.split(r"[/-]", number.value)
+        for part in code[1:2]:
+            if part in vocab["number_types"]:
+                return vocab["number_types"][part]
+    if heading is not None:
+        return type_name(heading.value)
+    return vocab["letter"]["type"] if letter is not None else None

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from extractors.facts.agencies import AgencyMention, canonical_agency
 from extractors.facts.agency_index import AgencyIndex
 from extractors.structure.header import document_vocab
+from extractors.text.casing import sentence_case
 
 _HEAD_OF_UNIT = re.compile(
-    r"^(SỞ|PHÒNG|BAN|CỤC|CHI CỤC|TỔNG CỤC|TRUNG TÂM|VĂN PHÒNG|THANH TRA|ĐÀI|BẢO HIỂM|CÔNG AN|BỘ CHỈ HUY|"
-    r"BAN CHỈ HUY|HỘI ĐỒNG|ĐOÀN|TRƯỜNG|BỆNH VIỆN|VIỆN|KHO BẠC|CHI NHÁNH)\b"
+    r"^(?:SỞ|PHÒNG|BAN|CỤC|CHI CỤC|TỔNG CỤC|TRUNG TÂM|VĂN PHÒNG|THANH TRA|ĐÀI|BẢO HIỂM|CÔNG AN|BỘ CHỈ HUY|"
+    r"BAN CHỈ HUY|HỘI ĐỒNG|ĐOÀN|TRƯỜNG|BỆNH VIỆN|VIỆN|KHO BẠC|CHI NHÁNH|VỤ)\b"
 )
+_WORD = re.compile(r"[^\s-]\S*")
 _ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng|triển khai|thực hiện)\b[^.]{0,40}\b(?:kế hoạch|chương trình)", re.I)
 
 
@@ -84,23 +86,53 @@ def _province(mention: AgencyMention, parent: str | None) -> str | None:
     return None
 
 
-def issuer_from_header(lines: list[tuple[str, int, int]]) -> IssuerFact | None:
-    """The issuer named by the header lines in capitals (text, start, end), top to bottom."""
-    if not lines:
+def _named(caps: str, text: str) -> tuple[AgencyMention | None, str]:
+    """The agency a phrase in capitals names, when the whole phrase is that name, and the
+    phrase cased: level words and places as ``uncap`` sets them, else as the text writes
+    the words mid-sentence ("VĂN PHÒNG CHÍNH PHỦ" → "Văn phòng Chính phủ")."""
+    cased = uncap(caps)
+    for candidate in (cased, sentence_case(caps, text)):
+        mention = canonical_agency(candidate)
+        if mention is not None and mention.start == 0 and mention.end >= len(candidate.rstrip(" .,;-")):
+            return mention, candidate
+    return None, sentence_case(caps, text)
+
+
+def issuer_from_header(lines: list[tuple[str, int, int]], text: str = "") -> IssuerFact | None:
+    """The issuer named by the header lines in capitals (text, start, end), top to bottom.
+
+    A unit under its parent ("BỘ TÀI CHÍNH / CỤC THUẾ", also on one line) is the issuer; a
+    Sở or Phòng takes its parent's place ("Sở Y tế tỉnh Lào Cai"), and a unit the header names
+    by its head word alone takes its parent's name ("Văn phòng Ban Chấp hành Trung ương").
+    A name the agency table does not know is taken as printed, cased as the text writes it.
+    """
+    words = [
+        (m.group(), start + m.start(), start + m.end()) for value, start, _ in lines for m in _WORD.finditer(value)
+    ]
+    if not words:
         return None
-    texts = [t for t, _, _ in lines]
-    parent: str | None = None
-    if len(texts) > 1 and _HEAD_OF_UNIT.match(texts[-1]) and canonical_agency(uncap(" ".join(texts[:-1]))):
-        parent = uncap(" ".join(texts[:-1]))
-        texts, lines = texts[-1:], lines[-1:]
-    mention = canonical_agency(uncap(" ".join(texts)))
-    if mention is None:
-        return None
-    name = mention.name
-    unit = _unit_of(canonical_agency(parent).name) if parent and canonical_agency(parent) else None
-    if unit and not _unit_of(name):
+    line_starts = {start + m.start() for value, start, _ in lines if (m := _WORD.search(value))}
+    parent: AgencyMention | None = None
+    first = 0
+    for k in range(len(words) - 1, 0, -1):
+        unit = " ".join(w for w, _, _ in words[k:])
+        # A head word alone names a unit only on a line of its own ("VĂN PHÒNG"); at the end of
+        # a line it is a word of the place ("THÀNH PHỐ HẢI PHÒNG").
+        if _HEAD_OF_UNIT.match(unit) and (words[k][1] in line_starts or not _HEAD_OF_UNIT.fullmatch(unit)):
+            found, _ = _named(" ".join(w for w, _, _ in words[:k]), text)
+            if found is not None:
+                parent, first = found, k
+                break
+    caps = " ".join(w for w, _, _ in words[first:])
+    mention, cased = _named(caps, text)
+    name = mention.name if mention else cased
+    if parent is not None and _HEAD_OF_UNIT.fullmatch(caps):
+        name = f"{name} {parent.name}"
+    elif parent is not None and (unit := _unit_of(parent.name)) and not _unit_of(name) and mention is not None:
         name = f"{name} {unit}"
-    return IssuerFact(name, mention.level, _province(mention, parent), lines[0][1], lines[-1][2])
+    level = mention.level if mention else None
+    province = _province(mention, parent.name if parent else None) if mention else None
+    return IssuerFact(name, level, province, words[first][1], words[-1][2])
 
 
 def issuer_from_text(text: str, index: AgencyIndex, start: int, end: int) -> IssuerFact | None:

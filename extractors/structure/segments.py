@@ -97,7 +97,7 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
     body_line = next((ln.index for ln in lines if ln.start >= header.body_start), len(lines))
     signature_at = signature_starts(lines, body_line)
     signatures = tuple(find_signatures(lines, body_line, signature_at))
-    doc_type = type_name(header.type.value) if header.type else None
+    doc_type = header.kind
     first_sig = signatures[0].start if signatures else None
 
     annex = None

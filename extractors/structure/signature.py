@@ -8,17 +8,15 @@ after its articles, and the annexed plan may have its own.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from extractors.text.lines import Line
-from extractors.vocab import LOWER_CLASS, UPPER_CLASS, is_caps_line
+from extractors.vocab import LOWER_CLASS, UPPER_CLASS, is_caps_line, signer_titles
 
-_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
-_TITLE_WORDS = re.compile(
-    r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|TRƯỞNG PHÒNG|"
-    r"CHÁNH VĂN PHÒNG|VIỆN TRƯỞNG|CHÁNH ÁN|BÍ THƯ|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|"
-    r"THỦ TRƯỞNG|HIỆU TRƯỞNG|GIÁM ĐỐC SỞ|CHỦ NHIỆM|TRƯỞNG ĐOÀN)\b"
-)
+_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)(?:\s*\.\s*|\s+)(.+)$")
 _NAME = re.compile(rf"^{UPPER_CLASS}{LOWER_CLASS}*(?: {UPPER_CLASS}{LOWER_CLASS}*){{1,5}}$")
 _CAPS_NAME = re.compile(rf"^{UPPER_CLASS}+(?: {UPPER_CLASS}+){{1,5}}$")
 _NOISE = re.compile(r"^\(?(?:đã ký|đã ký và đóng dấu|ký|chữ ký|\[?đã ký\]?)\)?\.?$", re.IGNORECASE)
@@ -26,6 +24,18 @@ _NOI_NHAN = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 _RECIPIENT = re.compile(r"^[-+•]\s*(.+?)[;.,]?$")
 _ARCHIVE = re.compile(r"^Lưu\s*:?", re.IGNORECASE)
 _BLOCK_SPAN = 12
+
+
+@lru_cache(maxsize=1)
+def _name_prefix() -> re.Pattern[str]:
+    data = tomllib.loads(resources.files("extractors.data").joinpath("signature.toml").read_text("utf-8"))
+    return re.compile(rf"^(?:{'|'.join(data['name_prefixes'])})\s+")
+
+
+def _without_rank(text: str) -> tuple[str, int]:
+    """A signer's line without the rank or degree before the name, and where the name starts."""
+    m = _name_prefix().match(text)
+    return (text[m.end() :], m.end()) if m else (text, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +76,21 @@ def parse_signature(lines: list[Line], at: int) -> SignatureBlock | None:
             i += 1
             continue
         if m := _AUTHORITY.match(text):
-            authority_parts.append(f"{m.group(1)}. {_sentence_case(m.group(2))}")
-        elif is_caps_line(text) and _TITLE_WORDS.match(text) and title is None:
+            authority_parts.append(f"{m.group(1).replace('/', '')}. {_sentence_case(m.group(2))}")
+        elif is_caps_line(text) and signer_titles().match(text) and title is None:
             title = _sentence_case(text)
-        elif _NAME.match(text) and (title or authority_parts):
+        elif _NAME.match(name := _without_rank(text)[0]) and (title or authority_parts):
+            offset = lines[i].start + lines[i].text.index(text) + len(text) - len(name)
             return SignatureBlock(
-                text,
+                name,
                 title,
                 authority_parts[-1] if authority_parts else None,
                 first.start,
                 lines[i].end,
-                lines[i].start + lines[i].text.index(text),
-                lines[i].start + lines[i].text.index(text) + len(text),
+                offset,
+                offset + len(name),
             )
-        elif _CAPS_NAME.match(text) and title and not _TITLE_WORDS.match(text):
+        elif _CAPS_NAME.match(text) and title and not signer_titles().match(text):
             offset = lines[i].start + lines[i].text.index(text)
             return SignatureBlock(
                 _title_name(text),
@@ -99,9 +110,9 @@ def parse_signature(lines: list[Line], at: int) -> SignatureBlock | None:
 def is_signature_start(text: str) -> bool:
     """A line that opens a signature block: "TM. ...", "KT. ...", or an office title in capitals."""
     text = text.strip()
-    if len(text) < 2 or not (text[1].isupper() or text[1] == "."):
+    if len(text) < 2 or not (text[1].isupper() or text[1] in "./"):
         return False
-    return bool(_AUTHORITY.match(text)) or (is_caps_line(text) and bool(_TITLE_WORDS.match(text)))
+    return bool(_AUTHORITY.match(text)) or (is_caps_line(text) and bool(signer_titles().match(text)))
 
 
 def signature_starts(lines: list[Line], start_line: int = 0) -> set[int]:

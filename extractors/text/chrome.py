@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.structure.header import issuer_line_indexes
+from extractors.vocab import QUOC_HIEU
 
 
 @lru_cache(maxsize=1)
@@ -26,9 +27,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alternation("drop_line"), alternation("cut_from")
 
 
-# Chrome lines are short; a longer line is document text and is not matched at all.
+# Chrome lines are short; a longer line is document text, unless a trailer starts it.
 _LONGEST_CHROME = 240
-_QUOC_HIEU = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", re.IGNORECASE)
 
 
 def drop_before_header(lines: list[str]) -> list[str]:
@@ -37,7 +37,7 @@ def drop_before_header(lines: list[str]) -> list[str]:
     The header starts with the issuing body's lines in capitals above the quốc hiệu (the
     left column of the header table comes first once columns are put in order).
     """
-    at = next((i for i, line in enumerate(lines) if _QUOC_HIEU.search(line)), None)
+    at = next((i for i, line in enumerate(lines) if QUOC_HIEU.search(line)), None)
     if at is None:
         return lines
     issuer = issuer_line_indexes(lines, at)
@@ -49,13 +49,12 @@ def strip_chrome(lines: list[str]) -> list[str]:
     drop, cut = _patterns()
     kept: list[str] = []
     for line in lines:
-        if len(line) > _LONGEST_CHROME:
-            kept.append(line)
-            continue
-        folded = " ".join(line.split()).lower()
+        # A trailer may start a long line ("Văn bản này chưa cập nhật ... <the site's caption>"):
+        # its head is matched; only short lines can be chrome to drop.
+        folded = " ".join(line[:_LONGEST_CHROME].split()).lower()
         if cut.fullmatch(folded):
             break
-        if folded and drop.fullmatch(folded):
+        if folded and len(line) <= _LONGEST_CHROME and drop.fullmatch(folded):
             continue
         kept.append(line)
     return drop_before_header(kept)

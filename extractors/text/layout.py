@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.vocab import LOWER_CLASS, ROMAN, UPPER, UPPER_CLASS
+from extractors.vocab import AUTHORITY, LOWER_CLASS, QUOC_HIEU, ROMAN, UPPER, UPPER_CLASS
 
 _GAP = re.compile(r"\S( {6,}|\t+)\S")
 _INDENT = re.compile(r"^ {12,}\S")
@@ -21,7 +21,7 @@ _MAX_COLUMN_DISTANCE = 10
 _FLAT_MARKERS = re.compile(
     "|".join(
         [
-            r"(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)",
+            r"(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)",
             r"(?=Độc lập - Tự do - Hạnh phúc)",
             r"(?<=Hạnh phúc) ",
             r" ?-{4,} ?",
@@ -37,7 +37,7 @@ _FLAT_MARKERS = re.compile(
             rf"(?<=[.;:]) (?={LOWER_CLASS}\) )",
             rf"(?<=[.;:]) (?=[-+] {UPPER_CLASS})",
             r"(?<=[.;:]) (?=Điều \d+\.)",
-            rf"(?<=\S) (?=(?:TM|KT|Q|TL|TUQ)\. {UPPER_CLASS})",
+            rf"(?<=\S) (?={AUTHORITY} {UPPER_CLASS})",
             rf"(?<={UPPER_CLASS})(?<!PHÓ) (?=(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN)\b)",
             rf"(?<=CHỦ TỊCH) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS})",
             rf"(?<=GIÁM ĐỐC) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS})",
@@ -56,7 +56,7 @@ _CAPS_HEADING = re.compile(
     rf"(^|(?<=\s))((?:{ROMAN}|[A-HĐ]|\d{{1,2}})\. (?:{_CAPS_WORD} |- )*{_CAPS_WORD}) (?={UPPER_CLASS}{LOWER_CLASS})"
 )
 _FLAT_LINE = 300
-_QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+_QUOC_HIEU_LENGTH = len("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
 
 def split_columns(lines: list[str]) -> list[str]:
@@ -102,7 +102,7 @@ def split_columns(lines: list[str]) -> list[str]:
 
 def is_flattened(lines: list[str]) -> bool:
     """A crawler flattened the text: the header shares a line with other text, or few huge lines."""
-    if any(_QUOC_HIEU in line and len(line) > len(_QUOC_HIEU) + 40 for line in lines):
+    if any(len(line) > _QUOC_HIEU_LENGTH + 40 and QUOC_HIEU.search(line) for line in lines):
         return True
     content = [line for line in lines if line.strip()]
     return bool(content) and sum(map(len, content)) / len(content) > 2 * _FLAT_LINE
@@ -123,7 +123,7 @@ def split_flattened(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     for line in lines:
-        if len(line) > _FLAT_LINE or _QUOC_HIEU in line:
+        if len(line) > _FLAT_LINE or QUOC_HIEU.search(line):
             out.extend(split_flat(line))
         else:
             out.append(line)

@@ -1,6 +1,6 @@
-"""The site's own metadata block ("Số hiệu: | Loại văn bản: | Nơi ban hành: ..."), cut out.
+"""The site's own metadata block ("Số hiệu: | Loại văn bản: | Nơi ban hành: ...") and captions, cut out.
 
-Legal databases print an attribute box above the document. It is the site's account of the
+Legal databases print an attribute box above the document and a caption under it. It is the site's account of the
 document, not the document's text, so it leaves the text (no fact is read from it) and is
 kept as metadata beside the record, where it may confirm or fill a header field.
 """
@@ -15,8 +15,26 @@ from importlib import resources
 from extractors.vocab import longest_first
 
 _SOURCE = re.compile(r"^Source\s*:\s*(https?://\S+)$", re.IGNORECASE)
+_NUMBER = r"\d+(?:[/-][\wĐđ.]+)+"
+# The site's note under its caption when it has no translation: a caption stands above it.
+_NO_ENGLISH = "Văn bản này chưa cập nhật"
 _MIN_LABELS = 2
 _BLOCK_GAP = 2
+
+
+@lru_cache(maxsize=1)
+def _caption() -> re.Pattern[str]:
+    """The site's caption of a document: "Công văn 5526/CT-CS năm 2025 khẩn trương ... do Cục Thuế
+    ban hành", "Quyết định 84/2025/QĐ-UBND ngày 02/12/2025 bãi bỏ ...". A document's own text
+    names a document with "số" before its number; the caption names it without."""
+    data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
+    types = longest_first(data["type_words"])
+    return re.compile(
+        rf"^(?P<type>{types}) (?P<number>{_NUMBER}) "
+        rf"(?:(?:năm (?P<year>\d{{4}})|ngày (?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))\b|(?=.*\n{_NO_ENGLISH}))"
+        rf"(?:.* do (?P<issuer>[^.;\n]{{3,120}}?) ban hành$)?",
+        re.MULTILINE,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +59,7 @@ def _fields_of(line: str) -> dict[str, str] | None:
 
 
 def take_metadata(lines: list[str]) -> tuple[list[str], dict[str, str]]:
-    """The lines without the site's metadata block and source line, and what they said."""
+    """The lines without the site's metadata block, captions and source line, and what they said."""
     metadata: dict[str, str] = {}
     drop: set[int] = set()
     i = 0
@@ -49,6 +67,15 @@ def take_metadata(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         text = lines[i].strip()
         if m := _SOURCE.match(text):
             metadata.setdefault("url", m.group(1))
+            drop.add(i)
+            i += 1
+            continue
+        if m := _caption().match(text + ("\n" + lines[i + 1].strip() if i + 1 < len(lines) else "")):
+            for key in ("type", "number", "issuer"):
+                if m[key]:
+                    metadata.setdefault(f"caption_{key}", m[key])
+            if m["date"]:
+                metadata.setdefault("caption_date", m["date"])
             drop.add(i)
             i += 1
             continue

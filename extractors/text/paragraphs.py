@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
-from extractors.vocab import LOWER_CLASS, ROMAN, is_caps_line, longest_first
+from extractors.vocab import LOWER_CLASS, ROMAN, is_caps_line, longest_first, signer_titles
 
 # A list or item marker: "1.", "2.1.", "a)", "đ)", "I.", "A.", "-", "+", "•".
 _MARKER = re.compile(
@@ -65,7 +65,9 @@ class Piece:
 def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = tomllib.loads(resources.files("extractors.data").joinpath("lines.toml").read_text("utf-8"))
     starts = re.compile("|".join(f"(?:{p})" for p in data["starts"]))
-    titles = re.compile(rf"^(?:{longest_first(data['titles'])})\b")
+    # A signer's title starts a line of its own: "KT. CHỦ TỊCH" and "PHÓ CHỦ TỊCH" stay two
+    # lines, and "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" does not join the title above it.
+    titles = signer_titles()
     continues = re.compile(rf"(?:^|\s)(?:{longest_first(data['continues_after'])})$")
     return starts, titles, continues
 
