@@ -39,9 +39,8 @@ _FLAT_MARKERS = re.compile(
             r"(?<=[.;:]) (?=Điều \d+\.)",
             rf"(?<=\S) (?={AUTHORITY} {UPPER_CLASS})",
             rf"(?<={UPPER_CLASS})(?<!PHÓ) (?=(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN)\b)",
-            rf"(?<=CHỦ TỊCH) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS})",
-            rf"(?<=GIÁM ĐỐC) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS})",
-            rf"(?<=TRƯỞNG) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS})",
+            # a signer's title in capitals, then the name ("THỦ TƯỚNG Nguyễn Xuân Phúc")
+            rf"(?<={UPPER_CLASS}{UPPER_CLASS}) (?={UPPER_CLASS}{LOWER_CLASS}+ {UPPER_CLASS}{LOWER_CLASS}+(?: |$))",
             r"(?<=\S) (?=- Lưu:)",
             r"(?<=[.;:]) (?=Trên đây là)",
             r"(?<=\S) (?=(?:HIỆU LỰC VĂN BẢN|Tập tin đính kèm|Các tin khác|Văn bản này chưa cập nhật))",
@@ -123,8 +122,5 @@ def split_flattened(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     for line in lines:
-        if len(line) > _FLAT_LINE or QUOC_HIEU.search(line):
-            out.extend(split_flat(line))
-        else:
-            out.append(line)
+        out.extend(split_flat(line))
     return out

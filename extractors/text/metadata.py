@@ -12,7 +12,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from extractors.vocab import longest_first
+from extractors.vocab import UPPER_CLASS, longest_first
 
 _SOURCE = re.compile(r"^Source\s*:\s*(https?://\S+)$", re.IGNORECASE)
 _NUMBER = r"\d+(?:[/-][\wĐđ.]+)+"
@@ -35,6 +35,43 @@ def _caption() -> re.Pattern[str]:
         rf"(?:.* do (?P<issuer>[^.;\n]{{3,120}}?) ban hành$)?",
         re.MULTILINE,
     )
+
+
+@lru_cache(maxsize=1)
+def _chunk_prefix() -> re.Pattern[str]:
+    """A crawler's prefix on each chunk of a page: "Quyết định 435/QĐ-UBND năm 2020. "."""
+    data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
+    types = longest_first(data["type_words"])
+    return re.compile(
+        rf"^(?P<type>{types}) (?P<number>{_NUMBER}) (?:năm \d{{4}}|ngày \d{{1,2}}/\d{{1,2}}/\d{{4}})\.\s+"
+    )
+
+
+_BREADCRUMB = re.compile(rf"^((?:{UPPER_CLASS}+ ){{1,7}}{UPPER_CLASS}+\.)\s+(?=\S)")
+
+
+def strip_chunk_prefixes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Lines without the prefix a crawler put on each chunk of a page, and the caption it gave.
+
+    The prefix names the document ("Quyết định 435/QĐ-UBND năm 2020. ") and, inside an annex,
+    the annex ("CHƯƠNG TRÌNH HÀNH ĐỘNG. "): a prefix found on two lines or more is the
+    crawler's; an annex heading is kept where it first stands.
+    """
+    matches = [_chunk_prefix().match(line) for line in lines]
+    found = [m for m in matches if m]
+    if len(found) < 2:
+        return lines, {}
+    metadata = {"caption_type": found[0]["type"], "caption_number": found[0]["number"]}
+    stripped = [line[m.end() :] if m else line for line, m in zip(lines, matches, strict=True)]
+    crumbs = [(i, m) for i, m in enumerate(map(_BREADCRUMB.match, stripped)) if m and matches[i]]
+    seen: set[str] = set()
+    for i, m in crumbs:
+        if sum(1 for _, other in crumbs if other.group(1) == m.group(1)) < 2:
+            continue
+        if m.group(1) in seen:
+            stripped[i] = stripped[i][m.end() :]
+        seen.add(m.group(1))
+    return stripped, metadata
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from extractors.text.chrome import strip_chrome
 from extractors.text.layout import is_flattened, split_columns, split_flattened
 from extractors.text.markdown import looks_like_markdown, markdown_pieces
-from extractors.text.metadata import take_metadata
+from extractors.text.metadata import strip_chunk_prefixes, take_metadata
 from extractors.text.paragraphs import logical_lines, plain_pieces, wrap_width
 from extractors.text.tones import modern_tones
 
@@ -67,12 +67,15 @@ def normalize(text: str, *, markdown: bool | None = None) -> Normalized:
     """
     text = normalize_chars(text)
     is_markdown = bool(markdown) or looks_like_markdown(text)
-    pieces = markdown_pieces(text) if is_markdown else plain_pieces(split_columns(text.split("\n")))
+    physical, chunks = strip_chunk_prefixes(text.split("\n"))
+    text = "\n".join(physical)
+    pieces = markdown_pieces(text) if is_markdown else plain_pieces(split_columns(physical))
     width = wrap_width(pieces)
     lines = split_flattened(logical_lines(pieces, width))
     form = "markdown" if is_markdown else "text"
     form = "flattened" if is_flattened(lines) else (f"wrapped {form}" if width else form)
     lines, metadata = take_metadata(lines)
+    metadata = chunks | metadata
     text = _squeeze("\n".join(strip_chrome(lines)), "  ", " ")
     # Runs of spaces are single now, so each replace removes every space at a line edge.
     text = text.replace(" \n", "\n").replace("\n ", "\n").strip()
