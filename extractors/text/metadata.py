@@ -22,15 +22,19 @@ _MIN_LABELS = 2
 _BLOCK_GAP = 2
 
 
+def _named_document() -> str:
+    """A document named as a site names it, without "số": "Quyết định 84/2025/QĐ-UBND"."""
+    data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
+    return rf"(?P<type>{longest_first(data['type_words'])}) (?P<number>{_NUMBER})"
+
+
 @lru_cache(maxsize=1)
 def _caption() -> re.Pattern[str]:
     """The site's caption of a document: "Công văn 5526/CT-CS năm 2025 khẩn trương ... do Cục Thuế
     ban hành", "Quyết định 84/2025/QĐ-UBND ngày 02/12/2025 bãi bỏ ...". A document's own text
     names a document with "số" before its number; the caption names it without."""
-    data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
-    types = longest_first(data["type_words"])
     return re.compile(
-        rf"^(?P<type>{types}) (?P<number>{_NUMBER}) "
+        rf"^{_named_document()} "
         rf"(?:(?:năm (?P<year>\d{{4}})|ngày (?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))\b|(?=.*\n{_NO_ENGLISH}))"
         rf"(?:.* do (?P<issuer>[^.;\n]{{3,120}}?) ban hành$)?",
         re.MULTILINE,
@@ -40,11 +44,7 @@ def _caption() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _chunk_prefix() -> re.Pattern[str]:
     """A crawler's prefix on each chunk of a page: "Quyết định 435/QĐ-UBND năm 2020. "."""
-    data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
-    types = longest_first(data["type_words"])
-    return re.compile(
-        rf"^(?P<type>{types}) (?P<number>{_NUMBER}) (?:năm \d{{4}}|ngày \d{{1,2}}/\d{{1,2}}/\d{{4}})\.\s+"
-    )
+    return re.compile(rf"^{_named_document()} (?:năm \d{{4}}|ngày \d{{1,2}}/\d{{1,2}}/\d{{4}})\.\s+")
 
 
 _BREADCRUMB = re.compile(rf"^((?:{UPPER_CLASS}+ ){{1,7}}{UPPER_CLASS}+\.)\s+(?=\S)")
