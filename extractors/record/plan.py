@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 
 from extractors.facts.activities import activity_of
+from extractors.facts.agencies import canonical_agency
 from extractors.facts.agency_index import AgencyIndex
 from extractors.facts.indicators import IndicatorMention, iter_indicators
 from extractors.facts.reporting import duties_in
 from extractors.facts.responsibilities import responsibilities_of
 from extractors.structure.sections import ITEM_MARKER, Node, is_background, number_path, parse_sections
 from extractors.text.lines import Line
-from models import Baseline, Funding, Indicator, Objectives, Period, Plan, Section
+from models import Baseline, Funding, Indicator, Objectives, Period, Plan, Responsibility, Section
 
 _PERIOD = (
     re.compile(r"(?:giai đoạn|năm học|thời kỳ|từ năm|niên khóa)\s*(\d{4})\s*(?:-|–|đến(?: năm)?)\s*(\d{4})", re.I),
@@ -126,6 +127,25 @@ def _funding(text: str, tops: list[Node]) -> Funding:
     return Funding(sources=sources, text=body or None, span=(node.start, node.end))
 
 
+def _duties_by_agency(text: str, index: AgencyIndex, top: Node) -> list[Responsibility]:
+    """The duties of a task section laid out agency by agency ("1. Sở Y tế", "2. Sở Tài chính"):
+    when most of its items are headed by an agency, it hands out duties as "Tổ chức thực hiện"
+    does; a section of tasks by theme gives none."""
+    items = [child for child in top.children if child.number]
+    if not items:
+        return []
+    # Task items open with verbs that are also nouns ("Tổ chức tập huấn ..."): only the agency
+    # table's names count as the heads of such a section.
+    found = [r for r in responsibilities_of(text, index, top) if _known(r.agency)]
+    headed = {tuple(r.section_path[:2]) for r in found if r.role != "partner"}
+    return found if len(headed) * 2 >= len(items) else []
+
+
+def _known(name: str) -> bool:
+    mention = canonical_agency(name)
+    return mention is not None and not mention.is_group and mention.end - mention.start >= len(name) - 1
+
+
 def build_plan(
     text: str,
     index: AgencyIndex,
@@ -153,6 +173,7 @@ def build_plan(
                     indicators.append(_indicator(m, path))
         if top.kind == "activities":
             activities.extend(activity_of(text, child, [top, child]) for child in top.children if child.number)
+            responsibilities.extend(_duties_by_agency(text, index, top))
         if top.kind == "implementation":
             responsibilities.extend(responsibilities_of(text, index, top))
         if top.kind in ("reporting", "implementation"):
