@@ -15,7 +15,8 @@ from extractors.facts.agency_index import AgencyIndex
 from extractors.facts.checks import citation_warnings, indicator_warnings, period_warnings
 from extractors.facts.citations import CitationMention, iter_citations
 from extractors.facts.coreference import leveled_names
-from extractors.record.plan import build_plan, period_of
+from extractors.facts.periods import period_in
+from extractors.record.plan import build_plan
 from extractors.record.site import from_annex_note, with_site_metadata
 from extractors.structure.header import Header, parse_header, type_name
 from extractors.structure.issuer import issuer_from_header, issuer_from_text
@@ -228,13 +229,15 @@ def _document(
     )
 
 
-def _period_in_preamble(text: str, segments: Segments, spans: list[tuple[int, int]]) -> Period | None:
+def _period_in_preamble(
+    text: str, segments: Segments, spans: list[tuple[int, int]], issued: int | None
+) -> Period | None:
     """The years a plan covers as the preamble restates them ("... ban hành Kế hoạch kiểm tra
     ... năm 2023 như sau:") when its title names none."""
     start, end = segments.preamble
     for m in _ISSUES_PLAN.finditer(text, start, end):
-        period = period_of(m.group(), spans, m.start())
-        if period.start_year is not None:
+        period = period_in(m.group(), spans, m.start(), issued)
+        if period.end_year is not None:
             return period
     return None
 
@@ -246,13 +249,14 @@ def _plan(
     segments: Segments,
     forms: _Casing,
     spans: list[tuple[int, int]],
+    issued: int | None,
 ) -> Plan | None:
     if segments.plan_start is None or segments.sections_end is None or segments.plan_end is None:
         return None
     title_field = segments.plan_title
-    period = period_of(title_field.value, spans, title_field.start) if title_field else None
-    if period is None or period.start_year is None:
-        period = _period_in_preamble(text, segments, spans) or period
+    period = period_in(title_field.value, spans, title_field.start, issued) if title_field else Period()
+    if period.end_year is None:
+        period = _period_in_preamble(text, segments, spans, issued) or period
     return build_plan(
         text,
         index,
@@ -261,8 +265,9 @@ def _plan(
         segments.sections_end,
         segments.plan_end,
         _plan_title(segments, forms),
-        period or period_of("", [], 0),
+        period,
         spans,
+        issued,
     )
 
 
@@ -282,7 +287,8 @@ def extract(
     document = _document(text, index, lines, header, segments, forms)
     filled = from_annex_note(document, text, lines, header.body_start) + with_site_metadata(document, metadata or {})
     citations, spans = _citations(text, header, segments, document.number)
-    plan = _plan(text, index, lines, segments, forms, spans)
+    issued = int(document.issued_date[:4]) if document.issued_date else None
+    plan = _plan(text, index, lines, segments, forms, spans, issued)
     agencies = _agencies(index)
     if plan is not None:
         _use_leveled_names(plan, agencies)

@@ -10,17 +10,13 @@ from extractors.facts.activities import activity_of
 from extractors.facts.agencies import canonical_agency
 from extractors.facts.agency_index import AgencyIndex
 from extractors.facts.indicators import IndicatorMention, iter_indicators
+from extractors.facts.periods import horizon
 from extractors.facts.reporting import duties_in
 from extractors.facts.responsibilities import responsibilities_of
 from extractors.structure.sections import ITEM_MARKER, Node, is_background, number_path, parse_sections
 from extractors.text.lines import Line
 from models import Baseline, Funding, Indicator, Objectives, Period, Plan, Responsibility, Section
 
-_PERIOD = (
-    re.compile(r"(?:giai đoạn|năm học|thời kỳ|từ năm|niên khóa)\s*(\d{4})\s*(?:-|–|đến(?: năm)?)\s*(\d{4})", re.I),
-    re.compile(r"\b(\d{4})\s*-\s*(\d{4})\b"),
-    re.compile(r"\bnăm\s+(\d{4})\b", re.I),
-)
 _INDICATOR_KINDS = {"objectives", "targets", "activities", "solutions", "implementation", "purpose", "other"}
 _TARGET_KINDS = {"objectives", "targets"}
 _GENERAL = re.compile(r"mục tiêu chung|mục tiêu tổng quát", re.I)
@@ -28,18 +24,6 @@ _SPECIFIC = re.compile(r"mục tiêu cụ thể|chỉ tiêu", re.I)
 _SOURCE_START = r"(?:các )?(?:nguồn|ngân sách|kinh phí|vốn|huy động|xã hội hóa)"
 _SOURCE_SPLIT = re.compile(rf";|,\s+(?={_SOURCE_START})|\s+và\s+(?={_SOURCE_START})", re.I)
 _SOURCE_WORD = re.compile(r"ngân sách|nguồn|vốn|huy động|xã hội hóa|tài trợ|kinh phí", re.I)
-
-
-def period_of(title: str, skip: list[tuple[int, int]], offset: int) -> Period:
-    """The years a plan covers as its title states them: "giai đoạn 2020 - 2025", "năm 2017"."""
-    for pattern in _PERIOD:
-        for m in pattern.finditer(title):
-            if any(a <= offset + m.start() < b for a, b in skip):
-                continue
-            start = int(m.group(1))
-            end = int(m.group(2)) if m.lastindex and m.lastindex > 1 else start
-            return Period(start_year=start, end_year=end, span=(offset + m.start(), offset + m.end()))
-    return Period()
 
 
 def _section_model(text: str, node: Node) -> Section:
@@ -156,9 +140,16 @@ def build_plan(
     title: str | None,
     period: Period,
     spans: list[tuple[int, int]],
+    issued: int | None = None,
 ) -> Plan:
-    """The plan whose body is ``text[start:sections_end]``, closing remarks up to ``plan_end``."""
+    """The plan whose body is ``text[start:sections_end]``, closing remarks up to ``plan_end``.
+
+    ``period`` is what the title or preamble states; when they state none, the targets'
+    horizon gives it, from ``issued`` (the document's year) on."""
     tops = parse_sections(lines, start, sections_end)
+    if period.end_year is None:
+        headings = [(n.heading, n.start) for top in tops for n in top.walk() if n.kind in _TARGET_KINDS]
+        period = horizon(text, start, sections_end, headings, spans, issued)
     indicators: list[Indicator] = []
     activities = []
     responsibilities = []
