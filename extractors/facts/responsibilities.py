@@ -126,6 +126,15 @@ def duty_holders(text: str, index: AgencyIndex, start: int, end: int) -> list[Ag
     return named if named[-1].end > known[-1].end + 1 else known
 
 
+def _headed_by_agency(text: str, index: AgencyIndex, node: Node) -> bool:
+    if not node.number:
+        return False
+    head = node.rest
+    skip = _LEADING_WORDS.match(head)
+    start = node.line.start + node.line.text.index(head) + (skip.end() if skip else 0)
+    return bool(leading_agencies(text, index, start, node.line.end))
+
+
 def _from_item(text: str, index: AgencyIndex, node: Node, path: list[Node]) -> list[Responsibility]:
     head = node.rest
     skip = _LEADING_WORDS.match(head)
@@ -164,8 +173,11 @@ def _from_item(text: str, index: AgencyIndex, node: Node, path: list[Node]) -> l
 
 
 def responsibilities_of(text: str, index: AgencyIndex, section: Node) -> list[Responsibility]:
-    """The duties a "Tổ chức thực hiện" section hands out, item by item, in document order."""
-    if not section.children:  # one paragraph: "Điều 2. Giao Sở Du lịch chủ trì, phối hợp ..."
+    """The duties a "Tổ chức thực hiện" section hands out, item by item, in document order.
+
+    A section with no items ("Điều 2. Giao Sở Du lịch chủ trì, phối hợp ...") or headed by its
+    duty holder ("2. Sở Khoa học và Công nghệ", a directive's item) is one item itself."""
+    if not section.children or _headed_by_agency(text, index, section):
         return _from_item(text, index, section, [section])
     out: list[Responsibility] = []
     for child in section.children:

@@ -268,6 +268,7 @@ def _plan(
         period,
         spans,
         issued,
+        segments.default_kind,
     )
 
 

@@ -141,12 +141,19 @@ def build_plan(
     period: Period,
     spans: list[tuple[int, int]],
     issued: int | None = None,
+    default_kind: str | None = None,
 ) -> Plan:
     """The plan whose body is ``text[start:sections_end]``, closing remarks up to ``plan_end``.
 
     ``period`` is what the title or preamble states; when they state none, the targets'
-    horizon gives it, from ``issued`` (the document's year) on."""
+    horizon gives it, from ``issued`` (the document's year) on. ``default_kind`` is the kind of a
+    top section whose heading names none (a directive's duty items, the items a decision lists)."""
     tops = parse_sections(lines, start, sections_end)
+    if default_kind:
+        for top in tops:
+            if top.kind == "other" and not is_background(top.heading):
+                for node in top.walk():
+                    node.kind = default_kind if node.kind == "other" else node.kind
     if period.end_year is None:
         headings = [(n.heading, n.start) for top in tops for n in top.walk() if n.kind in _TARGET_KINDS]
         period = horizon(text, start, sections_end, headings, spans, issued)

@@ -140,7 +140,8 @@ def _heading_text(line: str) -> str:
     line = line.strip()
     if len(line) <= 120 or is_caps_line(line):
         return line
-    return first_sentence(line, 160)
+    marker = len(line) - len(_strip_marker(line))
+    return line[:marker] + first_sentence(line[marker:], 160)
 
 
 def parse_sections(lines: list[Line], start: int, end: int) -> list[Node]:

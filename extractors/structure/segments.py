@@ -17,6 +17,14 @@ from extractors.text.lines import Line
 from extractors.vocab import ROMAN, is_caps_line
 
 PLAN_TYPES = {"Kế hoạch", "Kế hoạch hành động", "Chương trình", "Chương trình hành động", "Đề án"}
+# Documents that hand out duties item by item ("1. Sở Khoa học và Công nghệ: ..."): their items
+# are a plan's implementation section.
+DUTY_TYPES = {"Chỉ thị", "Công điện"}
+# An article that issues a plan and lists it: "Điều 1. Ban hành Kế hoạch ... như sau:".
+_LISTS_PLAN = re.compile(
+    r"\b(?:ban hành|phê duyệt)\b.{0,300}\b(?:kế hoạch|chương trình)\b.*(?:như sau|sau đây|nội dung sau|gồm)\s*:$",
+    re.IGNORECASE,
+)
 _CLOSING = re.compile(r"^(?:Trên đây là|Nhận được Kế hoạch|Nhận Kế hoạch|Yêu cầu các)\b", re.IGNORECASE)
 _NOI_NHAN = re.compile(r"^Nơi nhận\b", re.IGNORECASE)
 _TOP_SECTION = re.compile(rf"^(?:(?:PHẦN |Phần )?{ROMAN}[.:]\s*\S|[A-HĐ][.)]\s+\S|\d{{1,2}}[.)](?!\d)\s*\S)")
@@ -39,6 +47,9 @@ class Segments:
     sections_end: int | None
     plan_end: int | None
     signatures: tuple[SignatureBlock, ...]
+    # The kind of a top section whose heading names none: "implementation" for a directive's
+    # duty items, "activities" for the items of a plan listed in a decision's article.
+    default_kind: str | None = None
 
 
 def _first(lines: list[Line], start_line: int, predicate) -> Line | None:
@@ -66,7 +77,7 @@ def _articles(lines: list[Line], start_line: int, end: int) -> tuple[tuple[str, 
 
 def _inline_plan(
     lines: list[Line], header: Header, articles: tuple[tuple[str, int, int], ...], end: int
-) -> tuple[Field | None, int | None, int | None, int | None]:
+) -> tuple[Field | None, int | None, int | None, int | None, str | None]:
     """(title, start, sections end, end) of a plan a decision states in its first article.
 
     "Điều 1. Phê duyệt Kế hoạch ... với các nội dung sau: 1. Mục tiêu ... 2. Nhiệm vụ ..." carries
@@ -75,17 +86,18 @@ def _inline_plan(
     ... chủ trì"), and the plan's title is the "Kế hoạch ..." part of the decision's trích yếu.
     """
     if not articles:
-        return None, None, None, None
+        return None, None, None, None, None
     first_end = articles[1][1] if len(articles) > 1 else end
     heads = [ln for ln in lines if articles[0][2] < ln.start < first_end and _TOP_SECTION.match(ln.text)]
-    if sum(1 for ln in heads if heading_kind(ln.text) in _PLAN_KINDS) < _MIN_INLINE_SECTIONS:
-        return None, None, None, None
+    listed = bool(_LISTS_PLAN.search(_line_at(lines, articles[0][1]))) and len(heads) >= _MIN_INLINE_SECTIONS
+    if sum(1 for ln in heads if heading_kind(ln.text) in _PLAN_KINDS) < _MIN_INLINE_SECTIONS and not listed:
+        return None, None, None, None, None
     title = None
     if header.title is not None and (m := _PLAN_NAME.search(header.title.value)):
         title = Field(m.group(), header.title.start + m.start(), header.title.start + m.end())
     closing = next((a for a in articles[1:] if _CLOSING_ARTICLE.search(_line_at(lines, a[1]))), None)
     plan_end = closing[1] if closing else end
-    return title, heads[0].start, plan_end, plan_end
+    return title, heads[0].start, plan_end, plan_end, "activities" if listed else None
 
 
 def _line_at(lines: list[Line], start: int) -> str:
@@ -136,8 +148,23 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
     if formula is not None and (top is None or formula.start < top.start):
         end = first_sig if first_sig is not None else len(text)
         articles = _articles(lines, formula.index, end)
-        inline = _inline_plan(lines, header, articles, end)
-        return Segments((header.body_start, formula.start), articles, None, *inline, signatures)
+        title, start, sections_end, plan_end, kind = _inline_plan(lines, header, articles, end)
+        return Segments(
+            (header.body_start, formula.start), articles, None, title, start, sections_end, plan_end, signatures, kind
+        )
+    if doc_type in DUTY_TYPES and top is not None:
+        sections_end, plan_end = _end_of_plan(lines, top.index, len(text), signature_at)
+        return Segments(
+            (header.body_start, preamble_end),
+            (),
+            None,
+            header.title,
+            top.start,
+            sections_end,
+            plan_end,
+            signatures,
+            "implementation",
+        )
     if doc_type in PLAN_TYPES or (doc_type is None and top is not None):
         start_line = top.index if top else body_line
         sections_end, plan_end = _end_of_plan(lines, start_line, len(text), signature_at)
