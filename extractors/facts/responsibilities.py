@@ -17,6 +17,7 @@ from importlib import resources
 from extractors.facts.agencies import AgencyMention, canonical_agency
 from extractors.facts.agency_index import AgencyIndex
 from extractors.structure.sections import ITEM_MARKER, Node, number_path
+from extractors.vocab import LOWER_CLASS
 from models import Responsibility
 
 _LEADING_WORDS = re.compile(r"^(?:Giao(?: cho)?|Đề nghị|Yêu cầu|Trách nhiệm của)\s+", re.IGNORECASE)
@@ -24,6 +25,9 @@ _SEPARATOR = re.compile(r"^(?:\s*,\s*|\s+và\s+|\s*;\s*|\s+cùng\s+)$")
 _LEADS = re.compile(r"\bchủ trì\b|cơ quan thường trực|cơ quan đầu mối|\bđầu mối\b", re.IGNORECASE)
 _PARTNER_CUE = re.compile(r"\bphối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", re.IGNORECASE)
 _MAX_HEAD = 160
+# What may follow a known name and is not part of it: a note in brackets, or a predicate in lower
+# case that the predicate list does not hold ("Công an thành phố kịp thời phát hiện ...").
+_TAIL = re.compile(rf"\s*\(|,?\s+{LOWER_CLASS}")
 _MAX_NAME_WORDS = 20
 _CLAUSE_END = re.compile(r"[;.:]|\s(?:để|nhằm|trong việc|thực hiện|triển khai|tổ chức|xây dựng|tham mưu)\s")
 
@@ -105,10 +109,9 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
         if not name or not head.match(name) or len(name.split()) > _MAX_NAME_WORDS:
             return found
         known = canonical_agency(name)
-        if known is not None and known.end - known.start >= len(name) - 1:
-            found.append(
-                AgencyMention(piece_start, piece_start + len(name), name, known.name, known.level, known.is_group)
-            )
+        if known is not None and known.start == 0 and (known.end >= len(name) - 1 or _TAIL.match(name, known.end)):
+            end = piece_start + known.end
+            found.append(AgencyMention(piece_start, end, text[piece_start:end], known.name, known.level, known.is_group))
         else:
             group = name.startswith(("Các", "các"))
             found.append(AgencyMention(piece_start, piece_start + len(name), name, name, None, group))

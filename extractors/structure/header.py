@@ -29,7 +29,7 @@ _PLACE_DATE = re.compile(
     r"\s+năm\s+|(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*)(?P<year>\d{4})",
     re.IGNORECASE,
 )
-ANNEX_NOTE = re.compile(r"^\(?\s*(?:Kèm|Ban hành kèm) theo\b", re.IGNORECASE)
+ANNEX_NOTE = re.compile(r"^(?:[-–]\s*)?\(?\s*(?:Kèm|Ban hành kèm) theo\b", re.IGNORECASE)
 # A preamble line, not a title: "Căn cứ ...", "Xét ...", a section, or "Thực hiện" citing a document.
 _PREAMBLE = re.compile(
     r"^(?:Căn cứ|Xét)\s|^Thực hiện\s.{0,60}\bsố\b|^Thực hiện\s.{200,}|^Thực hiện\s.*;$", re.IGNORECASE
