@@ -57,7 +57,10 @@ _PERCENT = re.compile(rf"(?P<v>{_VALUE})\s?%")
 _RANGE = re.compile(rf"(?P<a>{_VALUE})(?:\s?%)?\s?-\s?(?P<b>{NUMBER})\s?%")
 _YEAR_PHRASE = r"(?:\s*\(?\s*(?:vào\s+|trong\s+)?năm\s+(?P<ay>(?:19|20)\d{2})\s*\)?)?"
 _LINKS = r"đến|tới|lên(?:\s+mức)?|xuống\s+còn|xuống(?:\s+mức)?|còn"
-_MONEY_WORD = r"(?:đồng|VNĐ|VND)(?!\s+(?:bào|bộ|thời|chí|ý|nghiệp|hành|tâm|đều|loạt|dạng|hương|minh|phục))(?!\w)"
+_MONEY_WORD = (
+    r"(?:đồng|VNĐ|VND|(?P<usd>USD|đô la Mỹ))"
+    r"(?!\s+(?:bào|bộ|thời|chí|ý|nghiệp|hành|tâm|đều|loạt|dạng|hương|minh|phục))(?!\w)"
+)
 _SCALE_WORDS = "|".join(SCALES)
 _MONEY = re.compile(rf"(?P<v>{_VALUE})(?P<scale>(?:\s+(?:{_SCALE_WORDS}))*)\s+{_MONEY_WORD}(?:/\w+)*", re.IGNORECASE)
 _YEAR_AFTER = re.compile(
@@ -70,6 +73,8 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _YEAR_CUT = re.compile(
     r"\(|(?<!\w)(?:theo|Luật|Nghị định|Quyết định|Nghị quyết|Thông tư|Chỉ thị|Kế hoạch|Chương trình|Đề án)(?!\w)"
 )
+# "xuất khẩu đến năm 2030 dự kiến đạt 10 triệu USD": the year the clause names before its value.
+_YEAR_BEFORE = re.compile(r"\b(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+(?P<y>(?:19|20)\d{2})(?![\d/-])", re.IGNORECASE)
 _YEAR_LEAD = re.compile(
     r"^(?:phấn đấu\s+)?(?:(?:đến|tới|trong|vào)\s+)?(?:(?:hết|cuối)\s+)?năm\s+(?P<y>(?:19|20)\d{2})(?![\d/-])",
     re.IGNORECASE,
@@ -316,11 +321,11 @@ def _candidates(s: str, v: _Vocab, ratios: bool, counts: bool) -> list[_Cand]:
             value = parse_number(m["v"])
             if value is not None:
                 found.append(_Cand(m.start(), m.end(), "percent", value))
-    if "đồng" in s or "VN" in s:
+    if "đồng" in s or "VN" in s or "USD" in s or "đô la" in s:
         for m in _MONEY.finditer(s):
             value = parse_vnd(m["v"], m["scale"] or None)
             if value is not None:
-                found.append(_Cand(m.start(), m.end(), "money", value))
+                found.append(_Cand(m.start(), m.end(), "money", value, unit="USD" if m["usd"] else None))
     if ratios and "/" in s:
         for m in v.ratio.finditer(s):
             n, d = int(m["n"]), int(m["d"])
@@ -579,6 +584,8 @@ def _sentence_mentions(
             baseline_year = since
         if target_year is None:
             target_year = lead_year
+        if target_year is None and (named := list(_YEAR_BEFORE.finditer(before))):
+            target_year = int(named[-1]["y"])
         value_first = not subject_first or bool(_PREPOSITION_END.search(before))
         subject = _subject_after(after, v) if value_first else _subject_before(before, v)
         if not subject:

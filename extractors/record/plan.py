@@ -167,7 +167,7 @@ def build_plan(
                 if any(a <= m.start < b for a, b in spans):
                     continue
                 path = _path_to(tops, m.start)
-                if m.unit in ("%", "VND") or any(n.kind in _TARGET_KINDS for n in path):
+                if m.unit in ("%", "VND", "USD") or any(n.kind in _TARGET_KINDS for n in path):
                     indicators.append(_indicator(m, path))
         if top.kind == "activities":
             activities.extend(activity_of(text, child, [top, child]) for child in top.children if child.number)
