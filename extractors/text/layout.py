@@ -49,10 +49,12 @@ _FLAT_MARKERS = re.compile(
         ]
     )
 )
-_CAPS_WORD = f"[{UPPER}0-9,&]*[{UPPER}][{UPPER}0-9,&]*"
+# A word in capitals (digits, commas and "&" allowed). Possessive quantifiers: on a long line of
+# capitals a backtracking pattern would try every way to cut it, and never end.
+_CAPS_WORD = f"[0-9,&]*+[{UPPER}][{UPPER}0-9,&]*+"
 # A numbered heading in capitals runs into its first sentence: "IV. KINH PHÍ THỰC HIỆN Ngân sách tỉnh ...".
 _CAPS_HEADING = re.compile(
-    rf"(^|(?<=\s))((?:{ROMAN}|[A-HĐ]|\d{{1,2}})\. (?:{_CAPS_WORD} |- )*{_CAPS_WORD}) (?={UPPER_CLASS}{LOWER_CLASS})"
+    rf"(^|(?<=\s))((?:{ROMAN}|[A-HĐ]|\d{{1,2}})\. {_CAPS_WORD}(?: (?:{_CAPS_WORD}|-))*+) (?={UPPER_CLASS}{LOWER_CLASS})"
 )
 _FLAT_LINE = 300
 _QUOC_HIEU_LENGTH = len("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
