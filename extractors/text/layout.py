@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.vocab import AUTHORITY, LOWER_CLASS, QUOC_HIEU, ROMAN, UPPER, UPPER_CLASS
+from extractors.vocab import AUTHORITY, LOWER_CLASS, ROMAN, UPPER, UPPER_CLASS
 
 _GAP = re.compile(r"\S( {6,}|\t+)\S")
 _INDENT = re.compile(r"^ {12,}\S")
@@ -58,6 +58,10 @@ _CAPS_HEADING = re.compile(
 )
 _FLAT_LINE = 300
 _QUOC_HIEU_LENGTH = len("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+# The quốc hiệu as a header prints it, in capitals: prose that names the Republic is no header.
+_QUOC_HIEU_CAPS = re.compile("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM")
+# What a flattened line that is not long may still hold: a header or a signature run together.
+_FLAT_HINT = re.compile(rf"CỘNG HÒA|ĐẢNG CỘNG SẢN|Số:|{AUTHORITY} |CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|-{{4,}}|_{{4,}}")
 
 
 def split_columns(lines: list[str]) -> list[str]:
@@ -103,7 +107,7 @@ def split_columns(lines: list[str]) -> list[str]:
 
 def is_flattened(lines: list[str]) -> bool:
     """A crawler flattened the text: the header shares a line with other text, or few huge lines."""
-    if any(len(line) > _QUOC_HIEU_LENGTH + 40 and QUOC_HIEU.search(line) for line in lines):
+    if any(len(line) > _QUOC_HIEU_LENGTH + 40 and _QUOC_HIEU_CAPS.search(line) for line in lines):
         return True
     content = [line for line in lines if line.strip()]
     return bool(content) and sum(map(len, content)) / len(content) > 2 * _FLAT_LINE
@@ -124,5 +128,8 @@ def split_flattened(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     for line in lines:
-        out.extend(split_flat(line))
+        if len(line) > _FLAT_LINE or _FLAT_HINT.search(line):
+            out.extend(split_flat(line))
+        else:
+            out.append(line)
     return out

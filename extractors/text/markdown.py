@@ -51,10 +51,14 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    text = _HEADING.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _FOOTNOTE_REF.sub("", text)
-    return _ESCAPE.sub(r"\1", text).rstrip("\\")
+    # Each pattern only where its first character stands: most lines hold none of them.
+    if text.startswith("#"):
+        text = _HEADING.sub("", text)
+    if "[" in text:
+        text = _FOOTNOTE_REF.sub("", _LINK.sub(r"\1", text))
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text).rstrip("\\")
+    return text
 
 
 def _cells(row: str) -> list[str]:
@@ -67,6 +71,8 @@ def _cells(row: str) -> list[str]:
 
 
 def _strip_emphasis(text: str) -> str:
+    if "*" not in text:
+        return text
     return _STARS.sub(lambda m: m.group() if _literal_stars(text, m) else "", text)
 
 
@@ -130,7 +136,7 @@ def _line_piece(line: str, state: _Emphasis, pending_open: bool) -> tuple[Piece 
     if stripped.startswith("* ") and stripped.count("*") == 1:
         return Piece(_clean("- " + stripped[2:]).strip(), opens=pending_open), False, False
     before = state.active
-    runs = [m for m in _STARS.finditer(stripped) if not _literal_stars(stripped, m)]
+    runs = [m for m in _STARS.finditer(stripped) if not _literal_stars(stripped, m)] if "*" in stripped else []
     text = _clean(_strip_emphasis(stripped)).strip()
     if not text:
         for m in runs:

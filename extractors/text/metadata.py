@@ -85,9 +85,9 @@ def _labels() -> tuple[dict[str, str], re.Pattern[str]]:
 def _fields_of(line: str) -> dict[str, str] | None:
     """The label-value pairs of a line that starts with a label ("Số hiệu: 38/2025/TT-BXD Loại ...")."""
     fields, pattern = _labels()
-    found = list(pattern.finditer(line))
-    if not found or found[0].start() != 0:
+    if not pattern.match(line):
         return None
+    found = list(pattern.finditer(line))
     out: dict[str, str] = {}
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(line)
