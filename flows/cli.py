@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from flows.extract import Failure, extract_many_json, find_documents
+from flows.extract import Failure, default_workers, extract_many_json, find_documents
 from flows.output import RecordWriter
 from flows.pipeline_cli import COMMANDS
 
@@ -31,13 +31,16 @@ def main() -> None:
 )
 @click.option("--with-text", is_flag=True, help="Include the normalized text the spans point into.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
-def extract(paths: tuple[Path, ...], output: str, fmt: str, with_text: bool, progress: bool | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: one per core].")
+def extract(
+    paths: tuple[Path, ...], output: str, fmt: str, with_text: bool, progress: bool | None, workers: int | None
+) -> None:
     """Extract one plan record per document from files and folders (searched recursively)."""
     files = list(find_documents(paths))
     show = sys.stderr.isatty() if progress is None else progress
     failed = 0
     with RecordWriter(output, fmt) as writer:
-        results = extract_many_json(files, with_text=with_text)
+        results = extract_many_json(files, with_text=with_text, workers=workers or default_workers())
         if show:
             from tqdm import tqdm
 

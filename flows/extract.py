@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from extractors.record.build import build_record
@@ -73,27 +75,55 @@ def extract_file(path: Path, *, with_text: bool = False) -> PlanRecord:
 
 
 def extract_many(
-    paths: Iterable[Path], *, with_text: bool = False, limits: Limits | None = None
+    paths: Iterable[Path], *, with_text: bool = False, limits: Limits | None = None, workers: int = 1
 ) -> Iterator[PlanRecord | Failure]:
     """Records of every file, in order; a file that fails or overruns the time limit yields a ``Failure``."""
-    for result in extract_many_json(paths, with_text=with_text, limits=limits):
+    for result in extract_many_json(paths, with_text=with_text, limits=limits, workers=workers):
         yield PlanRecord.model_validate_json(result.json) if isinstance(result, Extracted) else result
 
 
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
 def extract_many_json(
-    paths: Iterable[Path], *, with_text: bool = False, limits: Limits | None = None
+    paths: Iterable[Path], *, with_text: bool = False, limits: Limits | None = None, workers: int = 1
 ) -> Iterator[Extracted | Failure]:
     """Like ``extract_many``, each record as the JSON text the worker wrote: what a writer needs,
-    without parsing it back into a model."""
+    without parsing it back into a model.
+
+    ``workers`` processes extract side by side, each one document at a time under its own time
+    limit; results come back in the order of ``paths`` whichever worker finishes first.
+    """
     seconds = (limits or Limits.from_env()).seconds_per_document
-    worker = _Worker(with_text)
+    pool = [_Worker(with_text) for _ in range(max(1, workers))]
+    pending = iter(enumerate(paths))
+    busy: dict[_Worker, tuple[int, Path, float]] = {}
+    done: dict[int, Extracted | Failure] = {}
+    next_out = 0
     try:
-        for path in paths:
-            worker.send(path)
-            result = worker.receive(path, seconds)
-            yield Extracted(path, result) if isinstance(result, str) else result
+        while True:
+            for worker in pool:
+                if worker not in busy and (item := next(pending, None)) is not None:
+                    worker.send(item[1])
+                    busy[worker] = (item[0], item[1], time.monotonic() + seconds)
+            if not busy:
+                break
+            soonest = min(deadline for _, _, deadline in busy.values())
+            ready = wait([w.connection for w in busy], timeout=max(0.0, soonest - time.monotonic()))
+            now = time.monotonic()
+            for worker, (index, path, deadline) in list(busy.items()):
+                if worker.connection in ready or now >= deadline:
+                    result = worker.receive(path, seconds, wait=0)
+                    done[index] = Extracted(path, result) if isinstance(result, str) else result
+                    del busy[worker]
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
     finally:
-        worker.stop()
+        for worker in pool:
+            worker.stop()
 
 
 def _attempt(path: Path, with_text: bool) -> str | Failure:
@@ -137,14 +167,20 @@ class _Worker:
         self._connection = parent
         return parent
 
+    @property
+    def connection(self) -> Connection:
+        assert self._connection is not None
+        return self._connection
+
     def send(self, path: Path) -> None:
         (self._connection or self._start()).send(path)
 
-    def receive(self, path: Path, seconds: float) -> str | Failure:
-        """The result for ``path``, the document in flight; a ``Failure`` if it overruns or crashes."""
+    def receive(self, path: Path, seconds: float, wait: float | None = None) -> str | Failure:
+        """The result for ``path``, the document in flight; a ``Failure`` if it overruns ``seconds``
+        (waiting ``wait`` more, by default all of them) or crashes."""
         assert self._connection is not None
         try:
-            if self._connection.poll(seconds):
+            if self._connection.poll(seconds if wait is None else wait):
                 return self._connection.recv()
         except (EOFError, OSError):
             code = self._process.exitcode if self._process else None

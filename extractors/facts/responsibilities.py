@@ -111,7 +111,9 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
         known = canonical_agency(name)
         if known is not None and known.start == 0 and (known.end >= len(name) - 1 or _TAIL.match(name, known.end)):
             end = piece_start + known.end
-            found.append(AgencyMention(piece_start, end, text[piece_start:end], known.name, known.level, known.is_group))
+            found.append(
+                AgencyMention(piece_start, end, text[piece_start:end], known.name, known.level, known.is_group)
+            )
         else:
             group = name.startswith(("Các", "các"))
             found.append(AgencyMention(piece_start, piece_start + len(name), name, name, None, group))

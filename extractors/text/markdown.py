@@ -101,7 +101,7 @@ def _table_pieces(rows: list[list[str]]) -> list[Piece]:
 
 
 def _is_row(stripped: str) -> bool:
-    if _BARS.match(stripped):
+    if "|" not in stripped or _BARS.match(stripped):
         return False
     return (stripped.startswith("|") and stripped.count("|") >= 2) or (stripped.endswith("|") and len(stripped) > 1)
 
@@ -133,10 +133,15 @@ def _line_piece(line: str, state: _Emphasis, pending_open: bool) -> tuple[Piece 
     """The piece of one text line; also whether a lone marker line opened (for the next piece)
     or closed (for the previous one) an emphasis."""
     stripped = line.strip()
+    if "*" not in stripped:
+        text = _clean(stripped).strip()
+        state.open_lines = state.open_lines + 1 if state.active else 0
+        piece = Piece(text, opens=pending_open, open_end=state.active and state.open_lines <= _MAX_OPEN_LINES)
+        return piece, False, False
     if stripped.startswith("* ") and stripped.count("*") == 1:
         return Piece(_clean("- " + stripped[2:]).strip(), opens=pending_open), False, False
     before = state.active
-    runs = [m for m in _STARS.finditer(stripped) if not _literal_stars(stripped, m)] if "*" in stripped else []
+    runs = [m for m in _STARS.finditer(stripped) if not _literal_stars(stripped, m)]
     text = _clean(_strip_emphasis(stripped)).strip()
     if not text:
         for m in runs:
@@ -172,14 +177,15 @@ def markdown_pieces(text: str) -> list[Piece]:
             table = []
             hard = True
             state.reset()
-        if not stripped or _BARS.match(stripped) or _HEADING.fullmatch(stripped):
+        first = stripped[:1]
+        if not stripped or (first == "|" and _BARS.match(stripped)) or (first == "#" and _HEADING.fullmatch(stripped)):
             if not stripped:
                 out.append(Piece(""))
             hard = True
             state.reset()
             continue
-        heading = bool(_HEADING.match(stripped))
-        for k, part in enumerate(_BREAK_TAG.split(stripped)):
+        heading = first == "#" and bool(_HEADING.match(stripped))
+        for k, part in enumerate(_BREAK_TAG.split(stripped) if "<" in stripped else (stripped,)):
             piece, opened, closed = _line_piece(part, state, pending_open)
             if piece is None:
                 pending_open = pending_open or opened
