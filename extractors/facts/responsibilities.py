@@ -131,7 +131,8 @@ def duty_holders(text: str, index: AgencyIndex, start: int, end: int) -> list[Ag
     return named if named[-1].end > known[-1].end + 1 else known
 
 
-def _headed_by_agency(text: str, index: AgencyIndex, node: Node) -> bool:
+def headed_by_agency(text: str, index: AgencyIndex, node: Node) -> bool:
+    """Whether a numbered item opens with an agency the table knows ("2. Sở Khoa học và Công nghệ")."""
     if not node.number:
         return False
     head = node.rest
@@ -182,7 +183,7 @@ def responsibilities_of(text: str, index: AgencyIndex, section: Node) -> list[Re
 
     A section with no items ("Điều 2. Giao Sở Du lịch chủ trì, phối hợp ...") or headed by its
     duty holder ("2. Sở Khoa học và Công nghệ", a directive's item) is one item itself."""
-    if not section.children or _headed_by_agency(text, index, section):
+    if not section.children or headed_by_agency(text, index, section):
         return _from_item(text, index, section, [section])
     out: list[Responsibility] = []
     for child in section.children:

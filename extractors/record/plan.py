@@ -12,7 +12,7 @@ from extractors.facts.agency_index import AgencyIndex
 from extractors.facts.indicators import IndicatorMention, iter_indicators
 from extractors.facts.periods import horizon
 from extractors.facts.reporting import duties_in
-from extractors.facts.responsibilities import responsibilities_of
+from extractors.facts.responsibilities import headed_by_agency, responsibilities_of
 from extractors.structure.sections import ITEM_MARKER, Node, is_background, number_path, parse_sections
 from extractors.text.lines import Line
 from models import Baseline, Funding, Indicator, Objectives, Period, Plan, Responsibility, Section
@@ -116,13 +116,11 @@ def _duties_by_agency(text: str, index: AgencyIndex, top: Node) -> list[Responsi
     when most of its items are headed by an agency, it hands out duties as "Tổ chức thực hiện"
     does; a section of tasks by theme gives none."""
     items = [child for child in top.children if child.number]
-    if not items:
+    if not items or 2 * sum(headed_by_agency(text, index, item) for item in items) < len(items):
         return []
     # Task items open with verbs that are also nouns ("Tổ chức tập huấn ..."): only the agency
-    # table's names count as the heads of such a section.
-    found = [r for r in responsibilities_of(text, index, top) if _known(r.agency)]
-    headed = {tuple(r.section_path[:2]) for r in found if r.role != "partner"}
-    return found if len(headed) * 2 >= len(items) else []
+    # table's names count as the duty holders of such a section.
+    return [r for r in responsibilities_of(text, index, top) if _known(r.agency)]
 
 
 def _known(name: str) -> bool:

@@ -114,11 +114,12 @@ def issuer_from_header(lines: list[tuple[str, int, int]], text: str = "") -> Iss
     line_starts = {start + m.start() for value, start, _ in lines if (m := _WORD.search(value))}
     parent: AgencyMention | None = None
     first = 0
+    # A parent is two words at least ("BỘ TÀI CHÍNH"; "ỦY" before "BAN NHÂN DÂN" is none).
     for k in range(len(words) - 1, 0, -1):
         unit = " ".join(w for w, _, _ in words[k:])
         # A head word alone names a unit only on a line of its own ("VĂN PHÒNG"); at the end of
         # a line it is a word of the place ("THÀNH PHỐ HẢI PHÒNG").
-        if _HEAD_OF_UNIT.match(unit) and (words[k][1] in line_starts or not _HEAD_OF_UNIT.fullmatch(unit)):
+        if k > 1 and _HEAD_OF_UNIT.match(unit) and (words[k][1] in line_starts or not _HEAD_OF_UNIT.fullmatch(unit)):
             found, _ = _named(" ".join(w for w, _, _ in words[:k]), text)
             if found is not None:
                 parent, first = found, k

@@ -27,7 +27,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alternation("drop_line"), alternation("cut_from")
 
 
-# Chrome lines are short; a longer line is document text, unless a trailer starts it.
+# Chrome lines are short; a longer line is document text, unless a trailer starts it (its
+# first characters tell).
+_TRAILER_HEAD = 80
 _LONGEST_CHROME = 240
 
 
@@ -51,10 +53,15 @@ def strip_chrome(lines: list[str]) -> list[str]:
     for line in lines:
         # A trailer may start a long line ("Văn bản này chưa cập nhật ... <the site's caption>"):
         # its head is matched; only short lines can be chrome to drop.
-        folded = " ".join(line[:_LONGEST_CHROME].split()).lower()
+        if len(line) > _LONGEST_CHROME:
+            if cut.fullmatch(" ".join(line[:_TRAILER_HEAD].split()).lower()):
+                break
+            kept.append(line)
+            continue
+        folded = " ".join(line.split()).lower()
         if cut.fullmatch(folded):
             break
-        if folded and len(line) <= _LONGEST_CHROME and drop.fullmatch(folded):
+        if folded and drop.fullmatch(folded):
             continue
         kept.append(line)
     return drop_before_header(kept)

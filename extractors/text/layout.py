@@ -107,7 +107,7 @@ def split_columns(lines: list[str]) -> list[str]:
 
 def is_flattened(lines: list[str]) -> bool:
     """A crawler flattened the text: the header shares a line with other text, or few huge lines."""
-    if any(len(line) > _QUOC_HIEU_LENGTH + 40 and _QUOC_HIEU_CAPS.search(line) for line in lines):
+    if any(len(line) > _QUOC_HIEU_LENGTH + 40 and "CỘNG" in line and _QUOC_HIEU_CAPS.search(line) for line in lines):
         return True
     content = [line for line in lines if line.strip()]
     return bool(content) and sum(map(len, content)) / len(content) > 2 * _FLAT_LINE
@@ -122,9 +122,10 @@ def split_flat(line: str) -> list[str]:
     return out
 
 
-def split_flattened(lines: list[str]) -> list[str]:
-    """Flattened lines split at the genre's markers, when a crawler flattened the text."""
-    if not is_flattened(lines):
+def split_flattened(lines: list[str], flattened: bool | None = None) -> list[str]:
+    """Flattened lines split at the genre's markers, when a crawler flattened the text
+    (``flattened``: what ``is_flattened`` says, when the caller knows it already)."""
+    if not (is_flattened(lines) if flattened is None else flattened):
         return lines
     out: list[str] = []
     for line in lines:

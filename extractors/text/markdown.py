@@ -41,6 +41,8 @@ def looks_like_markdown(text: str) -> bool:
     signs = text.count("**") // 2
     if signs >= _MARKDOWN_SIGNS:
         return True
+    if "|" not in text and "# " not in text:
+        return False
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped == "|" or stripped.startswith("# ") or (stripped.startswith("|") and stripped.endswith("|")):

@@ -22,6 +22,14 @@ _MIN_LABELS = 2
 _BLOCK_GAP = 2
 
 
+@lru_cache(maxsize=1)
+def _caption_starts() -> frozenset[str]:
+    """The first words of the type words: a line starting otherwise is no caption (a cheap test
+    that spares the caption pattern most lines)."""
+    data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
+    return frozenset(w.split(" ", 1)[0] for w in data["type_words"])
+
+
 def _named_document() -> str:
     """A document named as a site names it, without "số": "Quyết định 84/2025/QĐ-UBND"."""
     data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
@@ -100,14 +108,20 @@ def take_metadata(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     metadata: dict[str, str] = {}
     drop: set[int] = set()
     i = 0
+    starts = _caption_starts()
     while i < len(lines):
         text = lines[i].strip()
+        if ":" not in text and text.split(" ", 1)[0] not in starts:
+            i += 1
+            continue
         if m := _SOURCE.match(text):
             metadata.setdefault("url", m.group(1))
             drop.add(i)
             i += 1
             continue
-        if m := _caption().match(text + ("\n" + lines[i + 1].strip() if i + 1 < len(lines) else "")):
+        if text.split(" ", 1)[0] in starts and (
+            m := _caption().match(text + ("\n" + lines[i + 1].strip() if i + 1 < len(lines) else ""))
+        ):
             for key in ("type", "number", "issuer"):
                 if m[key]:
                     metadata.setdefault(f"caption_{key}", m[key])
