@@ -6,9 +6,10 @@ Builds a corpus of N documents from the seed documents in corpus/seeds, each var
 (numbers, percentages, years, dates, place names and the order of list items) so that no
 cache can help, writes them to a temporary folder, extracts them all with the same code
 path as ``kehoach extract`` (read, normalize, extract, serialize to JSON Lines) and prints
-as its last line a JSON object {"docs", "seconds", "docs_per_s", "peak_rss_mb"}. Extraction
-runs in one worker process (as in ``kehoach extract``, which isolates each document), the
-calling process writes the records; peak_rss_mb is the larger of the two.
+one JSON object {"docs", "workers", "seconds", "docs_per_s", "peak_rss_mb"} per worker count
+(``--workers 1 2`` by default). Extraction runs in worker processes (as in ``kehoach extract``,
+which isolates each document), the calling process writes the records; peak_rss_mb is the
+largest process.
 """
 
 from __future__ import annotations
@@ -59,41 +60,45 @@ def build_corpus(folder: Path, docs: int, seed: int) -> None:
         (folder / f"doc{i:06d}.txt").write_text(vary(seeds[i % len(seeds)], rng), encoding="utf-8")
 
 
+def run(files: list[Path], out: Path, workers: int) -> dict:
+    """Extract ``files`` with ``workers`` processes, writing JSON Lines to ``out``; the figures."""
+    started = time.perf_counter()
+    failed = 0
+    with RecordWriter(str(out)) as writer:
+        for result in extract_many_json(files, workers=workers):
+            if isinstance(result, Failure):
+                failed += 1
+                print(f"failed: {result.path}: {result.reason}", file=sys.stderr)
+            else:
+                writer.write_json(result.json)
+    seconds = time.perf_counter() - started
+    peak_mb = (
+        max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        / 1024
+    )
+    print(f"{len(files)} documents, {failed} failed, {workers} worker(s)", file=sys.stderr)
+    return {
+        "docs": len(files),
+        "workers": workers,
+        "seconds": round(seconds, 2),
+        "docs_per_s": round(len(files) / seconds, 1),
+        "peak_rss_mb": round(peak_mb, 1),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run, one after another")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as tmp:
         folder = Path(tmp) / "docs"
         folder.mkdir()
         build_corpus(folder, args.docs, args.seed)
         files = list(find_documents([folder]))
-        started = time.perf_counter()
-        failed = 0
-        with RecordWriter(str(Path(tmp) / "records.jsonl")) as writer:
-            for result in extract_many_json(files):
-                if isinstance(result, Failure):
-                    failed += 1
-                    print(f"failed: {result.path}: {result.reason}", file=sys.stderr)
-                else:
-                    writer.write_json(result.json)
-        seconds = time.perf_counter() - started
-    peak_mb = (
-        max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-        / 1024
-    )
-    print(f"{len(files)} documents, {failed} failed", file=sys.stderr)
-    print(
-        json.dumps(
-            {
-                "docs": len(files),
-                "seconds": round(seconds, 2),
-                "docs_per_s": round(len(files) / seconds, 1),
-                "peak_rss_mb": round(peak_mb, 1),
-            }
-        )
-    )
+        for workers in args.workers:
+            print(json.dumps(run(files, Path(tmp) / "records.jsonl", workers)), flush=True)
 
 
 if __name__ == "__main__":
