@@ -47,10 +47,23 @@ def test_header_fields_and_spans() -> None:
         (["ỦY BAN NHÂN DÂN", "HUYỆN ĐĂK TÔ"], "Ủy ban nhân dân huyện Đăk Tô", "district", None),
         (["BỘ Y TẾ"], "Bộ Y tế", "ministry", None),
         (["ỦY BAN NHÂN DÂN", "XÃ NGHI PHONG"], "Ủy ban nhân dân xã Nghi Phong", "commune", None),
+        # a unit under its parent, also on the parent's line: the unit is the issuer
+        (["BỘ TÀI CHÍNH", "CỤC THUẾ"], "Cục Thuế", None, None),
+        (["BỘ TÀI CHÍNH CỤC THUẾ"], "Cục Thuế", None, None),
+        # a name the table does not know, cased as the text writes it mid-sentence
+        (["VĂN PHÒNG CHÍNH PHỦ"], "Văn phòng Chính phủ", "central", None),
+        (["BỘ TÀI CHÍNH", "CỤC HẢI QUAN"], "Cục Hải quan", None, None),
+        # a unit the header names by its head word alone takes its parent's name
+        (["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"], "Văn phòng Ban Chấp hành Trung ương", None, None),
+        # "PHÒNG" ending a place is no unit
+        (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"], "Ủy ban nhân dân thành phố Hải Phòng", "province", "Hải Phòng"),
+        (["BỘ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"], "Bộ Văn hóa, Thể thao và Du lịch", "ministry", None),
+        (["HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"], "Hội đồng nhân dân thành phố Hà Nội", "province", "Hà Nội"),
     ],
 )
 def test_issuer_from_header_lines(lines: list[str], issuer: str, level: str, province: str | None) -> None:
-    text = "\n".join([*lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH", "Bảo vệ trẻ em năm 2024", ""])
+    body = "Văn phòng Chính phủ thông báo; Cục Hải quan trả lời; Ban Chấp hành Trung ương kết luận."
+    text = "\n".join([*lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH", "Bảo vệ trẻ em năm 2024", body, ""])
     document, *_ = extract(normalize_text(text))
     assert document.issuer is not None
     assert (document.issuer.name, document.issuer.level, document.issuer.province) == (issuer, level, province)
@@ -297,3 +310,54 @@ def test_numeric_date_line_and_period_restated_in_the_preamble() -> None:
     assert plan is not None and (plan.period.start_year, plan.period.end_year) == (2024, 2024)
     start, end = plan.period.span
     assert text[start:end] == "năm 2024"
+
+
+@pytest.mark.parametrize(
+    ("header", "kind", "number", "date", "signer"),
+    [
+        # a letter: no type heading, a "V/v" line under its number
+        (
+            "BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 5330/CT-CS\nV/v Chính sách thuế TNCN\n"
+            "Hà Nội, ngày 19 tháng 11 năm 2025\nKính gửi: Bà Huỳnh Thị Mỹ Hằng\nCục Thuế nhận được văn bản.\n"
+            "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nĐặng Ngọc Minh\n",
+            "Công văn",
+            "5330/CT-CS",
+            "2025-11-19",
+            "Đặng Ngọc Minh",
+        ),
+        # a Party document: its own quốc hiệu, "Số" without a colon, "T/M" before the body
+        (
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 212-KL/TW\nHà Nội, ngày 18 tháng 11 năm 2025\n"
+            "KẾT LUẬN\nCỦA BỘ CHÍNH TRỊ VỀ ĐỊNH HƯỚNG XÂY DỰNG TIÊU CHUẨN\nBộ Chính trị kết luận như sau:\n"
+            "T/M BỘ CHÍNH TRỊ\nTrần Cẩm Tú\n",
+            "Kết luận",
+            "212-KL/TW",
+            "2025-11-18",
+            "Trần Cẩm Tú",
+        ),
+        # a consolidated text prints the heading of the text it consolidates; its number says what it is
+        (
+            "BỘ QUỐC PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 tháng 11 năm 2025\n"
+            "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH ĐIỀU LỆ\nĐiều 1. Ban hành Điều lệ.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n"
+            "Thượng tướng Vũ Hải Sản\n",
+            "Văn bản hợp nhất",
+            "92/VBHN-BQP",
+            "2025-11-24",
+            "Vũ Hải Sản",
+        ),
+        # the place-and-date line without its comma, "tháng12" run together
+        (
+            "CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 388/NQ-CP\nHà Nội ngày 01 tháng12 năm 2025\n"
+            "NGHỊ QUYẾT\nVỀ VIỆC NGHIÊN CỨU TIẾP THU\nCăn cứ Luật Tổ chức Chính phủ;\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\n"
+            "PHÓ THỦ TƯỚNG\nHồ Đức Phớc\n",
+            "Nghị quyết",
+            "388/NQ-CP",
+            "2025-12-01",
+            "Hồ Đức Phớc",
+        ),
+    ],
+)
+def test_header_of_the_genre(header: str, kind: str, number: str, date: str, signer: str) -> None:
+    document, *_ = extract(normalize_text(header))
+    assert (document.type, document.number, document.issued_date) == (kind, number, date)
+    assert document.signers and document.signers[0].name == signer

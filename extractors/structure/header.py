@@ -24,7 +24,7 @@ _NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w.\-&]*(?:\s*/\s*[\w.\-&]+)+|/[\w.\-/&]
 # "Hà Nội, ngày 02 tháng 12 năm 2025"; converters sometimes lose the comma ("Hà Nội ngày 01
 # tháng 12 năm 2025"), which the spelled-out date still tells apart from a sentence.
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d,;:()]{2,40}?)(?:\s*,\s*|\s+(?=ngày\s+(?:\d{1,2}|\.+|…)\s+tháng\b))ngày\s+"
+    r"^(?P<place>[^\d,;:()]{2,40}?)(?:\s*,\s*|\s+(?=ngày\s+(?:\d{1,2}|\.+|…)\s+tháng))ngày\s+"
     r"(?:(?P<day>\d{1,2}|\.+|…)\s+tháng\s*(?P<month>\d{1,2}|\.+|…)"
     r"\s+năm\s+|(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*)(?P<year>\d{4})",
     re.IGNORECASE,

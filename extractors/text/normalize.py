@@ -30,6 +30,10 @@ _SPLIT_DECIMAL = re.compile(r"(\d)(?: , ?|, )(\d{1,2}) ?%")
 _SPACE_BEFORE_PERCENT = re.compile(r"(\d) +%")
 
 
+# A line holding a lone "|": the edge of a cell as legal-database converters write tables.
+_CELL_EDGE = "\n|\n"
+
+
 def normalize_chars(text: str) -> str:
     """Character-level clean-up: NFC, tones, spaces, line breaks, invisible characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
@@ -70,7 +74,7 @@ def normalize(text: str, *, markdown: bool | None = None) -> Normalized:
     physical, chunks = strip_chunk_prefixes(text.split("\n"))
     text = "\n".join(physical)
     pieces = markdown_pieces(text) if is_markdown else plain_pieces(split_columns(physical))
-    width = wrap_width(pieces)
+    width = wrap_width(pieces, converter=is_markdown and _CELL_EDGE in text)
     lines = logical_lines(pieces, width)
     flattened = is_flattened(lines)
     lines = split_flattened(lines, flattened)

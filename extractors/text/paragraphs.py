@@ -40,6 +40,8 @@ _WRAPPED_SAMPLES = 8
 _LONG_LINE = 30
 # A wrapped line may fall short of the width by a little more than the longest seen.
 _WIDTH_SLACK = 1.15
+# The width of a legal-database converter's lines, when a page is too short to measure it.
+_CONVERTER_WIDTH = 90
 
 
 @dataclass(slots=True)
@@ -72,12 +74,14 @@ def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return starts, titles, continues
 
 
-def wrap_width(pieces: list[Piece]) -> int | None:
+def wrap_width(pieces: list[Piece], converter: bool = False) -> int | None:
     """The width a text was wrapped at, or None when it was not wrapped.
 
     A wrapped text shows it: long lines often go on in a lower-case line. The width is the
     length of the longest such line; a line longer than that was not wrapped and ends its
-    paragraph (the site's caption after the signature, a table row).
+    paragraph (the site's caption after the signature, a table row). ``converter``: the text
+    has the cells of a legal-database converter, which always wraps; a short page of it shows
+    too few lines to tell, and any line that goes on in lower case sets the width.
     """
     samples = 0
     wrapped: list[int] = []
@@ -87,10 +91,11 @@ def wrap_width(pieces: list[Piece]) -> int | None:
         samples += 1
         if _LOWER_START.match(nxt.text) and not _MARKER.match(nxt.text):
             wrapped.append(len(prev.text))
-    if samples < _WRAPPED_SAMPLES or len(wrapped) < _WRAPPED_SHARE * samples:
-        return None
+    enough = samples >= _WRAPPED_SAMPLES and len(wrapped) >= _WRAPPED_SHARE * samples
+    if not (enough or (converter and wrapped)):
+        return _CONVERTER_WIDTH if converter else None
     wrapped.sort()
-    return int(wrapped[int(0.9 * (len(wrapped) - 1))] * _WIDTH_SLACK)
+    return max(int(wrapped[int(0.9 * (len(wrapped) - 1))] * _WIDTH_SLACK), _CONVERTER_WIDTH if converter else 0)
 
 
 def _goes_on(text: str, prev: Piece, nxt: Piece, width: int | None) -> bool:
