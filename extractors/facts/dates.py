@@ -32,6 +32,8 @@ _NUM_DATE = re.compile(
 )
 # "ngày 15/6 năm 2024": day and month by slash, the year in words.
 _DM_YEAR = re.compile(r"(?:\bngày )?(?<![\w/.,-])(\d{1,2})/(\d{1,2}) ?,? ?năm (\d{4})(?!\d)", _F)
+# "ngày 15 tháng 11" with no year: a recurring deadline ("trước ngày 15 tháng 11 hằng năm").
+_TEXT_DAY_MONTH = re.compile(r"\bngày ?(\d{1,2}) ?tháng ?(\d{1,2})(?!\d)(?! ?,? ?năm ?\d)", _F)
 # "15/6" with no year: "/" only, since "15.6" is a decimal and "5-6" a span of numbers.
 _DAY_MONTH = re.compile(r"(?:\bngày )?(?<![\w/.,-])(\d{1,2})/(\d{1,2})(?![\d/]|[.,]\d|-\d)", _F)
 # "tháng 6/2024", "tháng 6 năm 2024", "tháng 6-2024".
@@ -220,6 +222,9 @@ def _candidates(text: str, start: int, end: int) -> Iterator[tuple[int, DateMent
     for m in _YEAR.finditer(text, start, end):
         if d := _year(m.start(), m.end(), int(m[1])):
             yield 3, d
+    for m in _TEXT_DAY_MONTH.finditer(text, start, end):
+        if d := _day_month(m.start(), m.end(), int(m[1]), int(m[2])):
+            yield 4, d
     for m in _DAY_MONTH.finditer(text, start, end):
         if _is_ratio(text, m.start(1), m.end(), m.start() != m.start(1)):
             continue

@@ -24,6 +24,9 @@ _QUARTER_END = re.compile(r"ngày (\d{1,2}) (?:của )?tháng cuối (?:mỗi |h
 _AFTER = re.compile(r"\s*\(([^)]{1,60})\)")
 _TO = re.compile(r"\b(?:gửi(?: về)?|về)\s+", re.IGNORECASE)
 _FREQ_WINDOW = 40
+_FROM_WINDOW = 12
+_FROM = re.compile(r"\btừ (?:ngày )?$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:đến|tới)(?: hết)? (?:ngày )?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +63,24 @@ def _due(date: DateMention) -> str | None:
     return date.value if date.kind in ("date", "day_month") else None
 
 
+def _dues(text: str, start: int, end: int) -> list[DateMention]:
+    """The dates of a sentence that can be dues: not those that bound the period a report covers
+    ("tính từ ngày 15 tháng 12 năm trước ... đến ngày 14 tháng 12 của kỳ báo cáo")."""
+    out: list[DateMention] = []
+    period = False
+    for date in iter_dates(text, start, end):
+        before = text[max(start, date.start - _FROM_WINDOW) : date.start]
+        if _FROM.search(before):
+            period = True
+            continue
+        if period and _UNTIL.search(before):
+            period = False
+            continue
+        if _due(date):
+            out.append(date)
+    return out
+
+
 def duties_in(
     text: str,
     index: AgencyIndex,
@@ -82,11 +103,7 @@ def duties_in(
         what = body.strip(" -+;.")
         to = _recipient(text, index, sentence)
         whole = _frequency(body)
-        dates = [
-            d
-            for d in iter_dates(text, sentence.start, sentence.end)
-            if _due(d) and not any(a <= d.start < b for a, b in skip)
-        ]
+        dates = [d for d in _dues(text, sentence.start, sentence.end) if not any(a <= d.start < b for a, b in skip)]
         span = (sentence.start, sentence.end)
         for m in _QUARTER_END.finditer(body):
             day = int(m.group(1))
