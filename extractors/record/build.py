@@ -44,6 +44,7 @@ from models import (
 EXTRACTOR_VERSION = "0.1.0"
 _ISSUER_SEARCH = 3000
 # The preamble's sentence that names the plan it issues ("... ban hành Kế hoạch kiểm tra ... năm 2023").
+_CITING = re.compile(r"(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét)\b", re.IGNORECASE)
 _ISSUES_PLAN = re.compile(r"(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)\b[^.;:\n]*", re.I)
 
 
@@ -236,6 +237,9 @@ def _period_in_preamble(
     ... năm 2023 như sau:") when its title names none."""
     start, end = segments.preamble
     for m in _ISSUES_PLAN.finditer(text, start, end):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _CITING.match(text, line_start):  # a căn cứ names what another text issued
+            continue
         period = period_in(m.group(), spans, m.start(), issued)
         if period.end_year is not None:
             return period

@@ -31,6 +31,7 @@ _BULLET = re.compile(r"^[-+•–]\s*\S")
 _LOWER_START = re.compile(rf"^(?:[\"“'(]?{LOWER_CLASS}|[,;:)])")
 _RULE = re.compile(r"^[-_=*.·]{3,}$")
 _SENTENCE_END = re.compile(r"[.;:!?…][\"”')]*$")
+_LETTER = re.compile(r"[^\W\d_]")
 _LABEL = re.compile(r"^(?:Số|Số hiệu|Ký hiệu)\s*:?$", re.IGNORECASE)
 _TABLE_ROW = " | "
 _HEADING_WORDS = 8
@@ -123,7 +124,8 @@ def _goes_on(text: str, prev: Piece, nxt: Piece, width: int | None) -> bool:
     if prev.closes or _SENTENCE_END.search(text):
         return False
     caps_a, caps_b = is_caps_line(text), is_caps_line(b)
-    if caps_a != caps_b:
+    # Capitals against mixed case ends a heading; a line with no letters ("2030") has no case.
+    if caps_a != caps_b and _LETTER.search(b):
         return False
     return not (_MARKER.match(text) and len(text.split()) <= _HEADING_WORDS and not caps_a)
 
