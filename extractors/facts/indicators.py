@@ -73,6 +73,11 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _YEAR_CUT = re.compile(
     r"\(|(?<!\w)(?:theo|Luật|Nghị định|Quyết định|Nghị quyết|Thông tư|Chỉ thị|Kế hoạch|Chương trình|Đề án)(?!\w)"
 )
+# "..., năm 2018 đạt 99%, năm 2019 đạt 99,5%": a year right before a value, joined by a verb,
+# is that value's year, not the year of the value before it.
+_YEAR_VERB = r"năm\s+(?P<y>(?:19|20)\d{2})\s*,?\s*(?:phấn đấu\s+)?(?:đạt|là|còn|lên|xuống)\b"
+_YEAR_OPENS_NEXT = re.compile(rf"[,;]?\s*\b{_YEAR_VERB}", re.IGNORECASE)
+_YEAR_OWN = re.compile(rf"\b{_YEAR_VERB}\s*(?:mức\s+)?$", re.IGNORECASE)
 # "xuất khẩu đến năm 2030 dự kiến đạt 10 triệu USD": the year the clause names before its value.
 _YEAR_BEFORE = re.compile(r"\b(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+(?P<y>(?:19|20)\d{2})(?![\d/-])", re.IGNORECASE)
 _YEAR_LEAD = re.compile(
@@ -579,9 +584,15 @@ def _sentence_mentions(
         if direction is None and not _WORD.search(_strip_glue(before, v)):
             direction = previous_direction
         previous_direction = direction
-        target_year, since = _years(after)
+        if opens := _YEAR_OPENS_NEXT.search(after):
+            after_own = after[: opens.start()]
+        else:
+            after_own = after
+        target_year, since = _years(after_own)
         if baseline_year is None and since is not None:
             baseline_year = since
+        if target_year is None and (own := _YEAR_OWN.search(before)):
+            target_year = int(own["y"])
         if target_year is None:
             target_year = lead_year
         if target_year is None and (named := list(_YEAR_BEFORE.finditer(before))):
