@@ -361,3 +361,22 @@ def test_header_of_the_genre(header: str, kind: str, number: str, date: str, sig
     document, *_ = extract(normalize_text(header))
     assert (document.type, document.number, document.issued_date) == (kind, number, date)
     assert document.signers and document.signers[0].name == signer
+
+
+def test_duty_holders_however_numbered_under_a_heading_split_in_two() -> None:
+    text = normalize_text((CONSTRUCTED / "kh_nested_duties_angiang.txt").read_text(encoding="utf-8"))
+    _, _, plan, _, _ = extract(text)
+    assert plan is not None
+    assert [(s.kind, s.heading) for s in plan.sections] == [
+        ("objectives", "I. MỤC TIÊU"),
+        ("implementation", "II. TỔ CHỨC THỰC HIỆN"),
+        ("reporting", "III. CHẾ ĐỘ BÁO CÁO"),
+    ]
+    assert [(r.agency, r.role, r.section_path) for r in plan.responsibilities] == [
+        ("Sở Tài chính", "implement", ["II", "1", "1.1"]),
+        ("Sở Văn hóa, Thể thao và Du lịch", "lead", ["II", "1", "1.2"]),
+        ("Công an tỉnh", "partner", ["II", "1", "1.2"]),
+        ("Ủy ban nhân dân các xã, phường", "implement", ["II", "2"]),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "implement", ["II", "9"]),
+    ]
+    assert [r.due for r in plan.reporting if r.due] == ["--12-15"]

@@ -584,10 +584,8 @@ def _sentence_mentions(
         if direction is None and not _WORD.search(_strip_glue(before, v)):
             direction = previous_direction
         previous_direction = direction
-        if opens := _YEAR_OPENS_NEXT.search(after):
-            after_own = after[: opens.start()]
-        else:
-            after_own = after
+        # The year that opens the next value ("..., năm 2018 đạt 99%") is not this value's.
+        after_own = after[: opens.start()] if (opens := _YEAR_OPENS_NEXT.search(after)) else after
         target_year, since = _years(after_own)
         if baseline_year is None and since is not None:
             baseline_year = since

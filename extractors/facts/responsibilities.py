@@ -146,6 +146,10 @@ def _from_item(text: str, index: AgencyIndex, node: Node, path: list[Node]) -> l
     skip = _LEADING_WORDS.match(head)
     head_start = node.line.start + node.line.text.index(head) + (skip.end() if skip else 0)
     leads = duty_holders(text, index, head_start, node.line.end)
+    # "1. Trách nhiệm của các sở, ngành" over "1.1. Sở Tài chính", "1.2. Sở Y tế": a group heads
+    # items that name its members; the members hold the duties.
+    if leads and all(m.is_group for m in leads) and any(headed_by_agency(text, index, c) for c in node.children):
+        leads = []
     if not leads:
         out: list[Responsibility] = []
         for child in node.children:

@@ -35,6 +35,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LABEL = re.compile(r"^(?:Số|Số hiệu|Ký hiệu)\s*:?$", re.IGNORECASE)
 _TABLE_ROW = " | "
 _HEADING_WORDS = 8
+_HEADING_LINE = 80
 # Share of long lines that go on in a lower-case line, from which a text is taken as wrapped.
 _WRAPPED_SHARE = 0.3
 _WRAPPED_SAMPLES = 8
@@ -113,6 +114,8 @@ def _goes_on(text: str, prev: Piece, nxt: Piece, width: int | None) -> bool:
     starts, titles, continues = _vocab()
     if _LOWER_START.match(b):
         return not _MARKER.match(b)
+    if _split_heading(text, b, starts, titles):
+        return True
     if width is None or len(prev.text) > width:
         return False
     if nxt.opens or starts.match(b) or _MARKER.match(b) or (is_caps_line(b) and titles.match(b)):
@@ -128,6 +131,19 @@ def _goes_on(text: str, prev: Piece, nxt: Piece, width: int | None) -> bool:
     if caps_a != caps_b and _LETTER.search(b):
         return False
     return not (_MARKER.match(text) and len(text.split()) <= _HEADING_WORDS and not caps_a)
+
+
+def _split_heading(text: str, b: str, starts: re.Pattern[str], titles: re.Pattern[str]) -> bool:
+    """A numbered heading in capitals that goes on in the next line in capitals ("II. TỔ CHỨC" /
+    "THỰC HIỆN"), in any text: a heading is short, and a new one would carry its own number."""
+    return (
+        len(text) <= _HEADING_LINE
+        and bool(_MARKER.match(text))
+        and is_caps_line(text)
+        and is_caps_line(b)
+        and not (_MARKER.match(b) or starts.match(b) or titles.match(b))
+        and not text.rstrip().endswith((".", ":", ";"))
+    )
 
 
 def logical_lines(pieces: list[Piece], width: int | None) -> list[str]:
