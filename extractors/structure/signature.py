@@ -32,10 +32,10 @@ def _name_prefix() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(data['name_prefixes'])})\s+")
 
 
-def _without_rank(text: str) -> tuple[str, int]:
-    """A signer's line without the rank or degree before the name, and where the name starts."""
+def _without_rank(text: str) -> str:
+    """A signer's line without the rank or degree before the name ("Thượng tướng Vũ Hải Sản")."""
     m = _name_prefix().match(text)
-    return (text[m.end() :], m.end()) if m else (text, 0)
+    return text[m.end() :] if m else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ def parse_signature(lines: list[Line], at: int) -> SignatureBlock | None:
             authority_parts.append(f"{m.group(1).replace('/', '')}. {_sentence_case(m.group(2))}")
         elif is_caps_line(text) and signer_titles().match(text) and title is None:
             title = _sentence_case(text)
-        elif _NAME.match(name := _without_rank(text)[0]) and (title or authority_parts):
+        elif _NAME.match(name := _without_rank(text)) and (title or authority_parts):
             offset = lines[i].start + lines[i].text.index(text) + len(text) - len(name)
             return SignatureBlock(
                 name,

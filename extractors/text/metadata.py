@@ -23,17 +23,21 @@ _BLOCK_GAP = 2
 
 
 @lru_cache(maxsize=1)
+def _type_words() -> tuple[str, ...]:
+    data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
+    return tuple(data["type_words"])
+
+
+@lru_cache(maxsize=1)
 def _caption_starts() -> frozenset[str]:
     """The first words of the type words: a line starting otherwise is no caption (a cheap test
     that spares the caption pattern most lines)."""
-    data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
-    return frozenset(w.split(" ", 1)[0] for w in data["type_words"])
+    return frozenset(w.split(" ", 1)[0] for w in _type_words())
 
 
 def _named_document() -> str:
     """A document named as a site names it, without "số": "Quyết định 84/2025/QĐ-UBND"."""
-    data = tomllib.loads(resources.files("extractors.data").joinpath("doc_types.toml").read_text("utf-8"))
-    return rf"(?P<type>{longest_first(data['type_words'])}) (?P<number>{_NUMBER})"
+    return rf"(?P<type>{longest_first(_type_words())}) (?P<number>{_NUMBER})"
 
 
 @lru_cache(maxsize=1)
