@@ -32,6 +32,10 @@ _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*(.*)$")
 _PLAN_NAME = re.compile(r"(?:kế hoạch|chương trình|đề án)\b.*$", re.IGNORECASE)
 _PLAN_KINDS = {"purpose", "objectives", "targets", "activities", "solutions", "funding", "implementation"}
 _MIN_INLINE_SECTIONS = 2
+_PLAN_TOP = re.compile(rf"^(?:(?:PHẦN |Phần )?{ROMAN}[.:]\s*\S|[A-HĐ][.)]\s+\S)")
+_CITING = re.compile(r"(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét)\b", re.IGNORECASE)
+# A text that issues a plan says so before its signature: "ban hành kèm theo Quyết định này Kế hoạch ...".
+_ISSUES_PLAN = re.compile(r"\b(?:ban hành|phê duyệt|kèm theo)\b[^.;]{0,200}?\b(?:kế hoạch|chương trình|đề án)\b", re.I)
 # The article that puts a decision in force: the end of a plan stated in the articles before it.
 _CLOSING_ARTICLE = re.compile(r"hiệu lực|thi hành|chịu trách nhiệm", re.IGNORECASE)
 _DECISION_FORMULA = re.compile(r"^QUYẾT ĐỊNH\s*:\s*$")
@@ -100,6 +104,28 @@ def _inline_plan(
     return title, heads[0].start, plan_end, plan_end, "activities" if listed else None
 
 
+def _plan_like(lines: list[Line], start_line: int) -> bool:
+    """Whether a text with no type heading reads as a plan: two of its top headings (Roman or
+    lettered) name a plan's sections (a portal that dropped the header of a Kế hoạch), where a
+    law or an article prints numbered items."""
+    kinds = {heading_kind(ln.text) for ln in lines[start_line:] if _PLAN_TOP.match(ln.text.strip())}
+    return len(kinds & _PLAN_KINDS) >= _MIN_INLINE_SECTIONS
+
+
+def _issues_plan(lines: list[Line], header: Header, end: int | None) -> bool:
+    """Whether the text before the signature says it issues a plan ("Ban hành kèm theo Quyết định
+    này Kế hoạch ..."), in its own words: a căn cứ that names another text's plan does not count."""
+    start = header.title.start if header.title else 0
+    for line in lines:
+        if line.end <= start or _CITING.match(line.text.strip()):
+            continue
+        if end is not None and line.start >= end:
+            break
+        if _ISSUES_PLAN.search(line.text):
+            return True
+    return False
+
+
 def _line_at(lines: list[Line], start: int) -> str:
     return next(ln.text for ln in lines if ln.start == start)
 
@@ -122,6 +148,8 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
                 (m := type_heading().match(t)) and is_caps_line(m["type"]) and type_name(m["type"]) in PLAN_TYPES
             ),
         )
+    if annex is not None and not (_issues_plan(lines, header, first_sig) or _plan_like(lines, annex.index)):
+        annex = None  # a form in the annex of a decision that issues no plan ("Mẫu ... KẾ HOẠCH ...")
     if annex is not None and (doc_type not in PLAN_TYPES or header.type is None):
         m = type_heading().match(annex.text.strip())
         offset = annex.text.index(annex.text.strip())
@@ -165,7 +193,7 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
             signatures,
             "implementation",
         )
-    if doc_type in PLAN_TYPES or (doc_type is None and top is not None):
+    if doc_type in PLAN_TYPES or (doc_type is None and top is not None and _plan_like(lines, top.index)):
         start_line = top.index if top else body_line
         sections_end, plan_end = _end_of_plan(lines, start_line, len(text), signature_at)
         return Segments(
