@@ -380,3 +380,15 @@ def test_duty_holders_however_numbered_under_a_heading_split_in_two() -> None:
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "implement", ["II", "9"]),
     ]
     assert [r.due for r in plan.reporting if r.due] == ["--12-15"]
+
+
+def test_the_sites_metadata_fills_what_the_text_lacks_and_a_disagreement_is_a_warning() -> None:
+    text = normalize_text(HEADER)
+    metadata = {"number": "15/KH-UBND", "type": "Kế hoạch", "signer": "Lê Văn Dũng", "issued_date": "06/01/2024"}
+    document, _, _, _, warnings = extract(text, metadata)
+    assert document.number == "15/KH-UBND"
+    assert document.issued_date == "2024-01-05"
+    assert document.signers[0].name == "Lê Văn Dũng"
+    assert "signer" not in document.spans
+    assert any("signer 'Lê Văn Dũng' from the site's metadata" in w for w in warnings)
+    assert any("issued date '2024-01-06', the text '2024-01-05'" in w for w in warnings)
