@@ -29,6 +29,7 @@ _MAX_HEAD = 160
 # case that the predicate list does not hold ("Công an thành phố kịp thời phát hiện ...").
 _TAIL = re.compile(rf"\s*\(|,?\s+{LOWER_CLASS}")
 _MAX_NAME_WORDS = 20
+_MIN_NAME_WORDS = 2
 _CLAUSE_END = re.compile(r"[;.:]|\s(?:để|nhằm|trong việc|thực hiện|triển khai|tổ chức|xây dựng|tham mưu)\s")
 
 
@@ -115,6 +116,11 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
                 AgencyMention(piece_start, end, text[piece_start:end], known.name, known.level, known.is_group)
             )
         else:
+            # A bracket opens a note, not more of the name; a head word alone ("Ban", "Cơ quan")
+            # names no body.
+            name = name.split("(", 1)[0].rstrip(" ,;.")
+            if len(name.split()) < _MIN_NAME_WORDS or head.fullmatch(name):
+                return found
             group = name.startswith(("Các", "các"))
             found.append(AgencyMention(piece_start, piece_start + len(name), name, name, None, group))
     return found
