@@ -20,7 +20,17 @@ from extractors.structure.sections import ITEM_MARKER, Node, number_path
 from extractors.vocab import LOWER_CLASS
 from models import Responsibility
 
-_LEADING_WORDS = re.compile(r"^(?:Giao(?: cho)?|Đề nghị|Yêu cầu|Trách nhiệm của)\s+", re.IGNORECASE)
+# Words before a duty holder: the verb that gives the duty, and the head of the body named by
+# title ("Giao Giám đốc Sở Giáo dục và Đào tạo", "Thủ trưởng các sở, ban, ngành").
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:Giao(?: cho)?|Đề nghị|Yêu cầu|Trách nhiệm của)\s+)?"
+    r"(?:(?:Phó )?(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh Văn phòng|Trưởng ban|Bộ trưởng|Chỉ huy trưởng|"
+    r"Cục trưởng|Chi cục trưởng|Viện trưởng|Chánh án|Hiệu trưởng|Tổng Giám đốc)\s+)?",
+    re.IGNORECASE,
+)
+# An unnumbered line of a duty section that gives a duty ("Giao Sở Lao động ...:", "Đề nghị Liên
+# đoàn Lao động tỉnh: ..."), as crawlers leave the items once their numbers are lost.
+_DUTY_LINE = re.compile(r"^(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^(?:\s*,\s*|\s+và\s+|\s*;\s*|\s+cùng\s+)$")
 _LEADS = re.compile(r"\bchủ trì\b|cơ quan thường trực|cơ quan đầu mối|\bđầu mối\b", re.IGNORECASE)
 _PARTNER_CUE = re.compile(r"\bphối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", re.IGNORECASE)
@@ -142,15 +152,13 @@ def headed_by_agency(text: str, index: AgencyIndex, node: Node) -> bool:
     if not node.number:
         return False
     head = node.rest
-    skip = _LEADING_WORDS.match(head)
-    start = node.line.start + node.line.text.index(head) + (skip.end() if skip else 0)
+    start = node.line.start + node.line.text.index(head) + _LEADING_WORDS.match(head).end()
     return bool(leading_agencies(text, index, start, node.line.end))
 
 
 def _from_item(text: str, index: AgencyIndex, node: Node, path: list[Node]) -> list[Responsibility]:
     head = node.rest
-    skip = _LEADING_WORDS.match(head)
-    head_start = node.line.start + node.line.text.index(head) + (skip.end() if skip else 0)
+    head_start = node.line.start + node.line.text.index(head) + _LEADING_WORDS.match(head).end()
     leads = duty_holders(text, index, head_start, node.line.end)
     # "1. Trách nhiệm của các sở, ngành" over "1.1. Sở Tài chính", "1.2. Sở Y tế": a group heads
     # items that name its members; the members hold the duties.
@@ -194,8 +202,27 @@ def responsibilities_of(text: str, index: AgencyIndex, section: Node) -> list[Re
     A section with no items ("Điều 2. Giao Sở Du lịch chủ trì, phối hợp ...") or headed by its
     duty holder ("2. Sở Khoa học và Công nghệ", a directive's item) is one item itself."""
     if not section.children or headed_by_agency(text, index, section):
-        return _from_item(text, index, section, [section])
+        out = _from_item(text, index, section, [section])
+    else:
+        out = []
+        for child in section.children:
+            out.extend(_from_item(text, index, child, [section, child]))
+    return out + _duty_lines(text, index, section, {r.agency for r in out})
+
+
+def _duty_lines(text: str, index: AgencyIndex, section: Node, named: set[str]) -> list[Responsibility]:
+    """Duties given on lines that head no item ("Giao Sở Lao động - Thương binh và Xã hội:"), each
+    read as an item of its own, under the section path of the item that holds the line."""
     out: list[Responsibility] = []
-    for child in section.children:
-        out.extend(_from_item(text, index, child, [section, child]))
+    for path in _paths(section, [section]):
+        for line in path[-1].own:
+            if not _DUTY_LINE.match(line.text.strip()):
+                continue
+            stripped = line.text.strip()
+            node = Node("line", None, stripped, stripped, line, line.end)
+            out.extend(r for r in _from_item(text, index, node, path) if r.agency not in named)
     return out
+
+
+def _paths(node: Node, path: list[Node]) -> list[list[Node]]:
+    return [path] + [p for child in node.children for p in _paths(child, [*path, child])]
