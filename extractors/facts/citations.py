@@ -25,11 +25,11 @@ _CODE = r"[^\W\d_][^\W_]*(?:&[^\W\d_]+)*"
 # State form "2361/QĐ-TTg", "80/2017/NĐ-CP", "313 /QĐ-UBND", "QĐ - UBND"; Party form "21-NQ/TW".
 # The pattern opens with a digit (so `re` jumps from digit to digit) and checks right after it
 # that no word character, slash, dot, comma or dash stands before the number.
-# Converters put a space after a dash ("144/2021/NĐ- CP", "119- KH/TU"): the code after it is
-# read when it is in capitals.
+# Converters put a space after a dash ("144/2021/NĐ- CP", "416/QĐ- TTg", "119- KH/TU"): the code
+# after it is read when it is in capitals (a final lower-case letter allowed: "TTg", "TTr").
 _NUMBER = re.compile(
     rf"\d(?<![\w/.,-]\d)\d*(?:- ?{_CODE}/{_CODE}(?:-{_CODE})*"
-    rf"|(?: ?/ ?\d{{4}})? ?/ ?{_CODE}(?:-{_CODE}| ?- [{UPPER_CLASS[1:-1]}0-9]{{2,}}\b(?!-))*)"
+    rf"|(?: ?/ ?\d{{4}})? ?/ ?{_CODE}(?:-{_CODE}| ?- [{UPPER_CLASS[1:-1]}0-9]{{2,}}[a-z]?\b(?!-))*)"
 )
 # "pháp luật", "kỷ luật", "điều luật", or a word run into the name: not a law cited by name.
 _NOT_LAW = re.compile(r"(?:\w|(?:pháp|kỷ|điều) )$", _F)
