@@ -133,14 +133,12 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
     """The page's text runs grouped into lines, top to bottom, each cut at its column gaps."""
     textpage = page.get_textpage()
     height = page.get_height()
-    boxes: list[tuple[float, float, float, float, str]] = []
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = " ".join(_run_text(textpage, left, bottom, right, top).split())
-        if text:
-            bottom, top = _font_height(textpage, left, bottom, top)
-            boxes.append((height - top, height - bottom, left, right, text))
-    textpage.close()
+    try:
+        boxes = [
+            (height - top, height - bottom, left, right, text) for left, bottom, right, top, text in _runs(textpage)
+        ]
+    finally:
+        textpage.close()
     boxes.sort()
     lines: list[_Line] = []
     for top, bottom, left, right, text in boxes:
@@ -156,42 +154,43 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
     return lines
 
 
-def _run_text(textpage: pdfium.PdfTextPage, left: float, bottom: float, right: float, top: float) -> str:
-    """The characters of one run, in order from its first to its last: not all those whose boxes meet
-    the run's, which on lines set tight takes in a tall accent of the line below or a descender of the
-    line above. The run is found at its middle height and stretched to the marks at its ends (a full
-    stop, a comma) that sit too low to be found there."""
-    middle = (bottom + top) / 2
-    found = [
-        index
-        for x in (left + 0.5, left + 2.5, right - 0.5, right - 2.5, right - 4.5, right - 6.5)
-        if (index := textpage.get_index(x, middle, 1.0, 1.0)) is not None and index >= 0
-    ]
-    if not found:
-        return textpage.get_text_bounded(left, bottom, right, top)
-    first, last = min(found), max(found)
+def _runs(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, float, str]]:
+    """The page's text as pdfium reads it (its own order, its own spaces and line ends: no character
+    lost or doubled where two runs of the content meet), cut into runs with their boxes: a run ends
+    at a line end, where the next character stands on another line, and at a gap wider than a
+    column gutter. Boxes are the font's (loose): a line's height does not depend on its accents."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count > 0 else ""
+    runs: list[tuple[float, float, float, float, str]] = []
+    chars: list[str] = []
+    left = bottom = right = top = 0.0
 
-    def inside(index: int) -> bool:
-        if not 0 <= index < textpage.count_chars():
-            return False
-        x0, y0, x1, y1 = textpage.get_charbox(index)
-        return left - 0.5 <= (x0 + x1) / 2 <= right + 0.5 and bottom - 0.5 <= (y0 + y1) / 2 <= top + 0.5
+    def flush() -> None:
+        word = "".join(chars).strip()
+        if word:
+            runs.append((left, bottom, right, top, " ".join(word.split())))
+        chars.clear()
 
-    while inside(first - 1):
-        first -= 1
-    while inside(last + 1):
-        last += 1
-    return textpage.get_text_range(first, last - first + 1)
-
-
-def _font_height(textpage: pdfium.PdfTextPage, left: float, bottom: float, top: float) -> tuple[float, float]:
-    """The bottom and top of a run from its font's ascent and descent, not from the ink of its glyphs:
-    the ink box of "em." is lower than that of "Ưu", which would read as a gap between paragraphs."""
-    index = textpage.get_index(left + 0.5, (bottom + top) / 2, 1.0, 1.0)
-    if index is None or index < 0:
-        return bottom, top
-    _, loose_bottom, _, loose_top = textpage.get_charbox(index, loose=True)
-    return loose_bottom, loose_top
+    for index in range(count):
+        char = text[index] if len(text) == count else textpage.get_text_range(index, 1)
+        if char in "\r\n":
+            flush()
+            continue
+        if char.isspace() or not char:
+            if chars:
+                chars.append(" ")
+            continue
+        x0, y0, x1, y1 = textpage.get_charbox(index, loose=True)
+        middle = (y0 + y1) / 2
+        if chars and (x0 - right > _COLUMN_GAP or x1 < left - _COLUMN_GAP or not bottom <= middle <= top):
+            flush()
+        if not chars:
+            left, bottom, right, top = x0, y0, x1, y1
+        else:
+            left, bottom, right, top = min(left, x0), min(bottom, y0), max(right, x1), max(top, y1)
+        chars.append(char)
+    flush()
+    return runs
 
 
 def _merge_segments(segments: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
