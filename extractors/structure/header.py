@@ -99,7 +99,24 @@ def issuer_line_indexes(texts: list[str], quoc_hieu: int) -> list[int]:
             break
         found.append(i)
         i -= 1
-    return found[::-1]
+    return found[::-1] + _issuer_lines_after(texts, quoc_hieu)
+
+
+def _issuer_lines_after(texts: list[str], quoc_hieu: int) -> list[int]:
+    """The left column's lower lines when the header table was read row by row ("UBND TỈNH X" |
+    "CỘNG HÒA ..." on one row, "SỞ NỘI VỤ" | "Độc lập ..." on the next): lines in capitals right
+    after the quốc hiệu that a "Số:" line follows, the tiêu ngữ and rules between them skipped."""
+    found: list[int] = []
+    for i in range(quoc_hieu + 1, min(len(texts), quoc_hieu + 1 + _MAX_ISSUER_LINES + 2)):
+        text = texts[i].strip()
+        if not text or _RULE.match(text) or _TIEU_NGU.search(text):
+            continue
+        if _NUMBER.match(text):
+            return found
+        if not is_caps_line(text) or type_heading().match(text):
+            return []
+        found.append(i)
+    return []
 
 
 def _issuer_lines(lines: list[Line], quoc_hieu: int) -> tuple[Field, ...]:

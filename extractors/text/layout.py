@@ -60,6 +60,7 @@ _FLAT_LINE = 300
 _QUOC_HIEU_LENGTH = len("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 # The quốc hiệu as a header prints it, in capitals: prose that names the Republic is no header.
 _QUOC_HIEU_CAPS = re.compile("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM")
+_MID_QUOC_HIEU = re.compile(r"\S (?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)")
 # What a flattened line that is not long may still hold: a header or a signature run together.
 _FLAT_HINT = re.compile(rf"CỘNG HÒA|ĐẢNG CỘNG SẢN|Số:|{AUTHORITY} |CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|-{{4,}}|_{{4,}}")
 
@@ -126,7 +127,8 @@ def split_flattened(lines: list[str], flattened: bool | None = None) -> list[str
     """Flattened lines split at the genre's markers, when a crawler flattened the text
     (``flattened``: what ``is_flattened`` says, when the caller knows it already)."""
     if not (is_flattened(lines) if flattened is None else flattened):
-        return lines
+        # A header row read as one line ("UBND TỈNH X CỘNG HÒA XÃ HỘI ..."): its cells still part.
+        return [part for line in lines for part in (split_flat(line) if _MID_QUOC_HIEU.search(line) else [line])]
     out: list[str] = []
     for line in lines:
         if len(line) > _FLAT_LINE or _FLAT_HINT.search(line):

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from flows.ingest.limits import Limits
 from flows.ingest.loaded import IngestError
@@ -93,8 +94,9 @@ def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list
     pages: list[list[_Line] | str] = []
     warnings: list[str] = []
     ocr_done = 0
+    document.init_forms()
     for number in range(len(document)):
-        page = document[number]
+        page = _flattened(document, number)
         try:
             lines = _page_lines(page)
             if lines:
@@ -117,6 +119,18 @@ def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list
         finally:
             page.close()
     return pages, warnings
+
+
+def _flattened(document: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
+    """The page with its annotations and form fields drawn into its content: a signing service
+    draws the number and the date of a signed document in the appearance of a signature widget,
+    which a text layer read alone would miss. Pages without annotations are taken as they are."""
+    page = document[number]
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) <= 0:
+        return page
+    page.flatten()
+    page.close()
+    return document[number]
 
 
 def _ocr_page(page: pdfium.PdfPage) -> str:
