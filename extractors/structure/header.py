@@ -41,6 +41,8 @@ _LETTER = re.compile(r"^(?:V/v|Kính gửi)\b", re.IGNORECASE)
 _VV_TITLE = re.compile(r"^\s*V/v\s*:?\s*(\S.*?)\s*$", re.IGNORECASE)
 _HEADER_SCAN = 40
 _MAX_ISSUER_LINES = 4
+# A left column read whole before the quốc hiệu: its number, a V/v of a few lines, "Kính gửi".
+_LEFT_COLUMN_LINES = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +121,35 @@ def _issuer_lines_after(texts: list[str], quoc_hieu: int) -> list[int]:
     return []
 
 
+def left_column_number(texts: list[str], quoc_hieu: int) -> int | None:
+    """The "Số:" line of a left column read whole before the quốc hiệu (a PDF's header table):
+    the issuer's lines stand above it, a "V/v" and a "Kính gửi" below it."""
+    for i in range(quoc_hieu - 1, max(-1, quoc_hieu - 1 - _LEFT_COLUMN_LINES), -1):
+        if _NUMBER.match(texts[i].strip()):
+            return i
+    return None
+
+
+def header_start(texts: list[str], quoc_hieu: int) -> int:
+    """Where the document's header starts: its issuer's lines above the quốc hiệu, or above the
+    number of a left column read first; else the quốc hiệu itself."""
+    issuer = issuer_line_indexes(texts, quoc_hieu)
+    if issuer and issuer[0] < quoc_hieu:
+        return issuer[0]
+    number = left_column_number(texts, quoc_hieu)
+    if number is None:
+        return quoc_hieu
+    above = issuer_line_indexes(texts, number)
+    return above[0] if above and above[0] < number else number
+
+
 def _issuer_lines(lines: list[Line], quoc_hieu: int) -> tuple[Field, ...]:
+    texts = [ln.text for ln in lines]
+    indexes = issuer_line_indexes(texts, quoc_hieu)
+    if not indexes and (number := left_column_number(texts, quoc_hieu)) is not None:
+        indexes = [i for i in issuer_line_indexes(texts, number) if i < number]
     fields: list[Field] = []
-    for i in issuer_line_indexes([ln.text for ln in lines], quoc_hieu):
+    for i in indexes:
         text = lines[i].text.strip()
         offset = lines[i].text.index(text)
         fields.append(_field(lines[i], offset, offset + len(text)))

@@ -12,7 +12,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from extractors.structure.header import issuer_line_indexes
+from extractors.structure.header import header_start
 from extractors.vocab import QUOC_HIEU
 
 
@@ -40,10 +40,7 @@ def drop_before_header(lines: list[str]) -> list[str]:
     left column of the header table comes first once columns are put in order).
     """
     at = next((i for i, line in enumerate(lines) if QUOC_HIEU.search(line)), None)
-    if at is None:
-        return lines
-    issuer = issuer_line_indexes(lines, at)
-    return lines[issuer[0] if issuer else at :]
+    return lines if at is None else lines[header_start(lines, at) :]
 
 
 def strip_chrome(lines: list[str]) -> list[str]:

@@ -27,6 +27,9 @@ from flows.ingest.loaded import IngestError
 from flows.ingest.ocr import DPI, ocr_available, ocr_png
 
 _COLUMN_GAP = 30.0  # points: wider than any justified word space, narrower than a column gutter
+# points: a run ends at a gap wider than a word space, so that text drawn into the gap by another
+# object (a signature widget's "07" in "ngày    tháng") takes its place when the line is put together
+_WORD_GAP = 6.0
 _MARGIN_SHARE = 0.08  # top and bottom bands where running headers, footers and page numbers live
 _FULL_LINE_SLACK = 0.06  # a line ending this close to the right edge (share of text width) is full
 _INDENT = 8.0  # points: a first-line indent starts a paragraph
@@ -172,7 +175,8 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, float
     """The page's text as pdfium reads it (its own order, its own spaces and line ends: no character
     lost or doubled where two runs of the content meet), cut into runs with their boxes: a run ends
     at a line end, where the next character stands on another line, and at a gap wider than a
-    column gutter. Boxes are the font's (loose): a line's height does not depend on its accents."""
+    word space (runs closer than a column gutter are joined again, in their order on the line).
+    Boxes are the font's (loose): a line's height does not depend on its accents."""
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count > 0 else ""
     runs: list[tuple[float, float, float, float, str]] = []
@@ -196,7 +200,7 @@ def _runs(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, float
             continue
         x0, y0, x1, y1 = textpage.get_charbox(index, loose=True)
         middle = (y0 + y1) / 2
-        if chars and (x0 - right > _COLUMN_GAP or x1 < left - _COLUMN_GAP or not bottom <= middle <= top):
+        if chars and (x0 - right > _WORD_GAP or x1 < left - _COLUMN_GAP or not bottom <= middle <= top):
             flush()
         if not chars:
             left, bottom, right, top = x0, y0, x1, y1
