@@ -18,8 +18,9 @@ from extractors.vocab import ROMAN, is_caps_line
 
 PLAN_TYPES = {"Kế hoạch", "Kế hoạch hành động", "Chương trình", "Chương trình hành động", "Đề án"}
 # Documents that hand out duties item by item ("1. Sở Khoa học và Công nghệ: ..."): their items
-# are a plan's implementation section.
-DUTY_TYPES = {"Chỉ thị", "Công điện"}
+# are a plan's implementation section. A dispatch (Công điện) does the same but is a letter, and
+# carries no plan.
+DUTY_TYPES = {"Chỉ thị"}
 # An article that issues a plan and lists it: "Điều 1. Ban hành Kế hoạch ... như sau:".
 _LISTS_PLAN = re.compile(
     r"\b(?:ban hành|phê duyệt)\b.{0,300}\b(?:kế hoạch|chương trình)\b.*(?:như sau|sau đây|nội dung sau|gồm)\s*:$",
