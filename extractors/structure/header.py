@@ -20,7 +20,12 @@ from extractors.vocab import QUOC_HIEU, ROMAN, is_caps_line
 
 _TIEU_NGU = re.compile(r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNORECASE)
 _RULE = re.compile(r"^[-_=.* ]{2,}$")
-_NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w.\-&]*(?:\s*/\s*[\w.\-&]+)+|/[\w.\-/&]+|\.{2,}[\w.\-/&]*)", re.IGNORECASE)
+# "Số: 84/2025/QĐ-UBND"; a law prints its kind first ("Luật số: 134/2025/QH15").
+_NUMBER = re.compile(
+    r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh)\s+)?Số\s*:?\s*"
+    r"(\d[\w.\-&]*(?:\s*/\s*[\w.\-&]+)+|/[\w.\-/&]+|\.{2,}[\w.\-/&]*)",
+    re.IGNORECASE,
+)
 # "Hà Nội, ngày 02 tháng 12 năm 2025"; converters sometimes lose the comma ("Hà Nội ngày 01
 # tháng 12 năm 2025"), which the spelled-out date still tells apart from a sentence.
 _PLACE_DATE = re.compile(

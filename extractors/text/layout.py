@@ -16,6 +16,7 @@ from extractors.vocab import AUTHORITY, LOWER_CLASS, ROMAN, UPPER, UPPER_CLASS
 _GAP = re.compile(r"\S( {6,}|\t+)\S")
 _INDENT = re.compile(r"^ {12,}\S")
 _MAX_COLUMN_DISTANCE = 10
+_BLANK_FIELD = re.compile(r"(Số\s*:|ngày|tháng)[ \t]{2,}(?=/|tháng|năm|\d)", re.IGNORECASE)
 
 
 _FLAT_MARKERS = re.compile(
@@ -66,7 +67,11 @@ _FLAT_HINT = re.compile(rf"CỘNG HÒA|ĐẢNG CỘNG SẢN|Số:|{AUTHORITY} |C
 
 
 def split_columns(lines: list[str]) -> list[str]:
-    """Put a two-column block (signature beside Nơi nhận, header beside quốc hiệu) in order."""
+    """Put a two-column block (signature beside Nơi nhận, header beside quốc hiệu) in order.
+
+    A draft leaves its number and day blank with spaces ("Số:           /KH-UBND", "ngày       tháng
+    12"): a blank to fill, not a gutter, so it shrinks to one space first."""
+    lines = [_BLANK_FIELD.sub(r"\1 ", line) if "  " in line else line for line in lines]
     is_column = [
         ("      " in line or "\t" in line) and bool(_GAP.search(line) or _INDENT.match(line)) for line in lines
     ]
