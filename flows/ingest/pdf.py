@@ -37,6 +37,12 @@ _PARAGRAPH_GAP = 1.2  # a line further below than this many line pitches starts 
 _CENTRE_SLACK = 6.0  # points: how far a centred line's margins may differ
 _WIDE_TITLE = 0.6  # a centred line this wide (share of text width) was wrapped: the next centred line goes on
 _ZONE_GAP = 6.0  # line heights: how far below the last column line a column block may go on
+# A page with fewer letters than this over an image is a scan with a stamp's words on it.
+_THIN_LAYER = 200
+# Latin letters and signs a Vietnamese text never holds: a text layer with more than a few in a
+# hundred letters maps its glyphs to the wrong characters.
+_NOT_VIETNAMESE = frozenset("ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ¡¢£¤¥¦§¨©ª«¬®¯°±²³µ¶·¸¹º»¼½¾¿×÷")
+_BROKEN_SHARE = 0.02
 _PAGE_NUMBER = re.compile(r"^\W*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?\W*$", re.I)
 _NEW_ITEM = re.compile(r"^(?:[-+•*–]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+[.)]\s|Điều \d|Chương [IVXLC\d])")
 _DIGITS = re.compile(r"\d+")
@@ -102,26 +108,47 @@ def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list
         page = _flattened(document, number)
         try:
             lines = _page_lines(page)
-            if lines:
+            why = _unreadable(page, lines)
+            if why is None:
                 pages.append(lines)
                 continue
             if not ocr_available():
-                warnings.append(f"page {number + 1} has no text layer and OCR is not installed (tesseract-ocr-vie)")
+                warnings.append(f"page {number + 1} {why} and OCR is not installed (tesseract-ocr-vie)")
             elif ocr_done >= limits.max_ocr_pages:
-                warnings.append(
-                    f"page {number + 1} has no text layer; not OCRed (limit of {limits.max_ocr_pages} pages)"
-                )
+                warnings.append(f"page {number + 1} {why}; not OCRed (limit of {limits.max_ocr_pages} pages)")
             else:
                 ocr_done += 1
                 text = _ocr_page(page)
                 if text.strip():
                     pages.append(text)
-                    warnings.append(f"page {number + 1} has no text layer: text from OCR")
+                    warnings.append(f"page {number + 1} {why}: text from OCR")
                 else:
-                    warnings.append(f"page {number + 1} has no text layer and OCR found no text")
+                    warnings.append(f"page {number + 1} {why} and OCR found no text")
+            if lines and len(pages) <= number:
+                pages.append(lines)
         finally:
             page.close()
     return pages, warnings
+
+
+def _unreadable(page: pdfium.PdfPage, lines: list[_Line]) -> str | None:
+    """Why a page's text layer cannot be trusted (None: it can): none at all; a few words over a
+    scanned image (a signing stamp laid on a scan); or glyphs mapped to the wrong letters (a phone
+    scanner's broken font: "CØNG HOÀ XÃ HØI CHæ NGH(A VIÆT NAM")."""
+    if not lines:
+        return "has no text layer"
+    text = "".join(segment[2] for line in lines for segment in line.segments)
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < _THIN_LAYER and _has_image(page):
+        return f"has only {len(letters)} letters of text over a scanned image"
+    foreign = sum(1 for c in letters if c in _NOT_VIETNAMESE)
+    if letters and foreign > _BROKEN_SHARE * len(letters):
+        return f"has a broken text layer ({foreign} of {len(letters)} letters no Vietnamese text uses)"
+    return None
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    return next(iter(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1)), None) is not None
 
 
 def _flattened(document: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
