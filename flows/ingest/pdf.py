@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractors.vocab import is_caps_line
 from flows.ingest.limits import Limits
 from flows.ingest.loaded import IngestError
-from flows.ingest.ocr import DPI, ocr_available, ocr_png
+from flows.ingest.ocr import DPI, ocr_available, ocr_words
 
 _COLUMN_GAP = 30.0  # points: wider than any justified word space, narrower than a column gutter
 # points: a run ends at a gap wider than a word space, so that text drawn into the gap by another
@@ -98,9 +99,9 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list[_Line] | str], list[str]]:
-    """Each page as lines (text layer) or as OCR text; warnings for pages with neither."""
-    pages: list[list[_Line] | str] = []
+def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list[_Line]], list[str]]:
+    """Each page as lines, from its text layer or from OCR; warnings for pages with neither."""
+    pages: list[list[_Line]] = []
     warnings: list[str] = []
     ocr_done = 0
     document.init_forms()
@@ -118,9 +119,9 @@ def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list
                 warnings.append(f"page {number + 1} {why}; not OCRed (limit of {limits.max_ocr_pages} pages)")
             else:
                 ocr_done += 1
-                text = _ocr_page(page)
-                if text.strip():
-                    pages.append(text)
+                read = _ocr_page(page)
+                if read:
+                    pages.append(read)
                     warnings.append(f"page {number + 1} {why}: text from OCR")
                 else:
                     warnings.append(f"page {number + 1} {why} and OCR found no text")
@@ -163,14 +164,17 @@ def _flattened(document: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
     return document[number]
 
 
-def _ocr_page(page: pdfium.PdfPage) -> str:
+def _ocr_page(page: pdfium.PdfPage) -> list[_Line]:
+    """The page read by OCR, laid out from the words' boxes as a text layer is."""
     bitmap = page.render(scale=DPI / 72)
     buffer = io.BytesIO()
     bitmap.to_pil().save(buffer, format="PNG")
     try:
-        return ocr_png(buffer.getvalue())
+        words = ocr_words(buffer.getvalue())
     except (OSError, subprocess.SubprocessError):
-        return ""
+        return []
+    points = 72 / DPI
+    return _lines_of([(w.top * points, w.bottom * points, w.left * points, w.right * points, w.text) for w in words])
 
 
 def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
@@ -183,6 +187,12 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
         ]
     finally:
         textpage.close()
+    return _lines_of(boxes)
+
+
+def _lines_of(boxes: list[tuple[float, float, float, float, str]]) -> list[_Line]:
+    """Runs (top, bottom, left, right, text; points from the page's top) grouped into lines, top to
+    bottom, each line cut at its column gaps."""
     boxes.sort()
     lines: list[_Line] = []
     for top, bottom, left, right, text in boxes:
@@ -250,9 +260,9 @@ def _merge_segments(segments: list[tuple[float, float, str]]) -> list[tuple[floa
     return merged
 
 
-def _drop_running_lines(pages: list[list[_Line] | str]) -> None:
+def _drop_running_lines(pages: list[list[_Line]]) -> None:
     """Drop page numbers and the lines repeated at the top or bottom of most pages."""
-    laid_out = [page for page in pages if isinstance(page, list)]
+    laid_out = [page for page in pages if page]
     if not laid_out:
         return
     page_height = max(line.bottom for page in laid_out for line in page)
@@ -275,16 +285,12 @@ def _drop_running_lines(pages: list[list[_Line] | str]) -> None:
         ]
 
 
-def _join_pages(pages: list[list[_Line] | str]) -> str:
+def _join_pages(pages: list[list[_Line]]) -> str:
     """All pages as text, a blank line between paragraphs: columns rebuilt, paragraphs joined,
     also across a page break."""
     out: list[str] = []
     previous_full = False
     for page in pages:
-        if isinstance(page, str):
-            out += ["", page.strip()]
-            previous_full = False
-            continue
         page_lines, first_continues, last_full = _page_text(page)
         if out and previous_full and first_continues and page_lines:
             out[-1] = f"{out[-1]} {page_lines.pop(0)}"
@@ -299,8 +305,9 @@ def _page_text(lines: list[_Line]) -> tuple[list[str], bool, bool]:
     first may continue it).
 
     A paragraph starts after a line that does not run to the right edge, at an indented line, after
-    a vertical gap and, on a page that sets no gaps between paragraphs, at an item or a capital after
-    a sentence's end. A centred line (a title) goes on with the next centred line when it is wide.
+    a vertical gap, where capitals give way to mixed case or back (a heading, the quốc hiệu) and,
+    on a page that sets no gaps between paragraphs, at an item or a capital after a sentence's end.
+    A centred line (a title) goes on with the next centred line when it is wide.
     """
     if not lines:
         return [], False, False
@@ -344,6 +351,7 @@ def _page_text(lines: list[_Line]) -> tuple[list[str], bool, bool]:
             or gap
             or line.x0 > left_edge + _INDENT
             or (not spaced and _SENTENCE_END.search(out[-1]) and (_NEW_ITEM.match(text) or text[:1].isupper()))
+            or is_caps_line(out[-1]) != is_caps_line(text)
         ):
             out += ["", text]
         else:
