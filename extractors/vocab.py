@@ -44,6 +44,33 @@ def is_caps_line(line: str) -> bool:
     return line == line.upper() and bool(_TWO_LETTERS.search(line))
 
 
+def _base(char: str) -> str:
+    if char in "Đđ":
+        return "D" if char == "Đ" else "d"
+    return unicodedata.normalize("NFD", char)[0]
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """Each base letter's toned and marked forms, upper case and lower case apart."""
+    forms: dict[str, set[str]] = {}
+    for c in UPPER + LOWER:
+        forms.setdefault(_base(c), set()).add(c)
+    return {base: "".join(sorted(chars | {base})) for base, chars in forms.items()}
+
+
+def fold(text: str) -> str:
+    """The text without tones and marks, character for character (offsets stay): "ĐỐC" → "DOC"."""
+    return "".join(_base(c) if ord(c) > 127 else c for c in text)
+
+
+def tolerant(word: str) -> str:
+    """A pattern for ``word`` that accepts any tone or mark on its letters: OCR reads "ĐỐC" as
+    "ĐÓC" and "QUYẾT" as "QUYÉT", and the genre's fixed words should still be known."""
+    variants = _variants()
+    return "".join(f"[{variants[_base(c)]}]" if _base(c) in variants and c.isalpha() else re.escape(c) for c in word)
+
+
 def longest_first(words: Iterable[str], *, escape: bool = True) -> str:
     """An alternation of ``words``, longest first, so that "không dưới" wins over "dưới"."""
     items = sorted(set(words), key=len, reverse=True)
@@ -54,4 +81,5 @@ def longest_first(words: Iterable[str], *, escape: bool = True) -> str:
 def signer_titles() -> re.Pattern[str]:
     """A signer's title in capitals at a line start ("PHÓ CHỦ TỊCH"), from ``data/signature.toml``."""
     data = tomllib.loads(resources.files("extractors.data").joinpath("signature.toml").read_text("utf-8"))
-    return re.compile(rf"^(?:PHÓ )?(?:{longest_first(data['titles'])})\b")
+    titles = sorted(data["titles"], key=len, reverse=True)
+    return re.compile(rf"^(?:{tolerant('PHÓ ')})?(?:{'|'.join(map(tolerant, titles))})\b")

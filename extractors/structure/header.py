@@ -16,13 +16,14 @@ from importlib import resources
 
 from extractors.facts.citations import normalize_doc_number
 from extractors.text.lines import Line, split_lines
-from extractors.vocab import QUOC_HIEU, ROMAN, is_caps_line
+from extractors.vocab import QUOC_HIEU, ROMAN, fold, is_caps_line, tolerant
 
 _TIEU_NGU = re.compile(r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNORECASE)
 _RULE = re.compile(r"^[-_=.* ]{2,}$")
-# "Số: 84/2025/QĐ-UBND"; a law prints its kind first ("Luật số: 134/2025/QH15").
+# "Số: 84/2025/QĐ-UBND"; a law prints its kind first ("Luật số: 134/2025/QH15"); OCR may read
+# the colon as a full stop ("Số. /TTr-CAT").
 _NUMBER = re.compile(
-    r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh)\s+)?Số\s*:?\s*"
+    r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh)\s+)?Số\s*[:.]?\s*"
     r"(\d[\w.\-&]*(?:\s*/\s*[\w.\-&]+)+|/[\w.\-/&]+|\.{2,}[\w.\-/&]*)",
     re.IGNORECASE,
 )
@@ -76,13 +77,19 @@ def document_vocab() -> dict:
 
 @lru_cache(maxsize=1)
 def type_heading() -> re.Pattern[str]:
+    """A type heading at a line start, its tones and marks read loosely (OCR: "QUYÉT ĐỊNH")."""
     names = sorted(document_vocab()["types"], key=len, reverse=True)
-    return re.compile(rf"^(?P<type>{'|'.join(map(re.escape, names))})(?=$|\s)\s*(?P<rest>.*)$")
+    return re.compile(rf"^(?P<type>{'|'.join(map(tolerant, names))})(?=$|\s)\s*(?P<rest>.*)$")
+
+
+@lru_cache(maxsize=1)
+def _types_folded() -> dict[str, str]:
+    return {fold(heading): name for heading, name in document_vocab()["types"].items()}
 
 
 def type_name(heading: str) -> str | None:
-    """The document type a heading in capitals names ("KẾ HOẠCH" → "Kế hoạch")."""
-    return document_vocab()["types"].get(heading)
+    """The document type a heading in capitals names ("KẾ HOẠCH" → "Kế hoạch", "QUYÉT ĐỊNH" too)."""
+    return document_vocab()["types"].get(heading) or _types_folded().get(fold(heading))
 
 
 def _field(line: Line, start: int, end: int) -> Field:
