@@ -14,6 +14,7 @@ from extractors.facts.agencies import AgencyMention, canonical_agency
 from extractors.facts.agency_index import AgencyIndex
 from extractors.structure.header import document_vocab
 from extractors.text.casing import sentence_case
+from extractors.vocab import fold
 
 _HEAD_OF_UNIT = re.compile(
     r"^(?:SỞ|PHÒNG|BAN|CỤC|CHI CỤC|TỔNG CỤC|TRUNG TÂM|VĂN PHÒNG|THANH TRA|ĐÀI|BẢO HIỂM|CÔNG AN|BỘ CHỈ HUY|"
@@ -44,7 +45,8 @@ def uncap(caps: str) -> str:
     i = 0
     place = False
     while i < len(words):
-        matched = next((lv for lv in levels if words[i : i + len(lv.split())] == lv.split()), None)
+        # A level word read loosely: OCR drops its tone ("TINH QUẢNG NGÃI").
+        matched = next((lv for lv in levels if fold(" ".join(words[i : i + len(lv.split())])) == fold(lv)), None)
         if matched and not place:
             out.extend(matched.split())
             i += len(matched.split())
@@ -131,9 +133,27 @@ def issuer_from_header(lines: list[tuple[str, int, int]], text: str = "") -> Iss
         name = f"{name} {parent.name}"
     elif parent is not None and (unit := _unit_of(parent.name)) and not _unit_of(name) and mention is not None:
         name = f"{name} {unit}"
+    if (unit := _unit_of(cased)) and not _unit_of(name) and name.endswith(unit.split(" ", 1)[0]):
+        name = f"{name.rsplit(' ', 1)[0]} {unit}"  # "Công an tỉnh" of "CÔNG AN TỈNH LÂM ĐỒNG"
+    if (place := place_of(name)) and (spelled := _spelled_in(text, place)) != place:
+        name = name.replace(place, spelled)  # OCR's "Lâm Đòng" as the body writes it: "Lâm Đồng"
     level = mention.level if mention else None
     province = _province(mention, parent.name if parent else None) if mention else None
     return IssuerFact(name, level, province, words[first][1], words[-1][2])
+
+
+def _spelled_in(text: str, place: str) -> str:
+    """A place as the text writes it most often in mixed case, tones and marks aside; the place
+    as given when the text never writes it otherwise."""
+    folded, key = fold(text).lower(), fold(place).lower()
+    counts: dict[str, int] = {}
+    at = folded.find(key)
+    while at != -1:
+        found = text[at : at + len(place)]
+        if not found.isupper() and (at == 0 or not text[at - 1].isalnum()):
+            counts[found] = counts.get(found, 0) + 1
+        at = folded.find(key, at + len(key))
+    return max(counts, key=lambda k: counts[k]) if counts else place
 
 
 def issuer_from_text(text: str, index: AgencyIndex, start: int, end: int) -> IssuerFact | None:
