@@ -32,7 +32,7 @@ class _Model(BaseModel):
 
 class Source(_Model):
     uri: str
-    format: Literal["html", "pdf", "docx", "txt"]
+    format: Literal["html", "pdf", "docx", "doc", "txt"]
     sha256: str
     fetched_at: str | None = None
     portal: str | None = None

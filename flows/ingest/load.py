@@ -42,7 +42,6 @@ def load(path: Path, limits: Limits | None = None) -> LoadedDocument:
         text, warnings = read_docx(data, limits)
     elif fmt == "doc":
         text, warnings = read_doc(data, limits)
-        fmt = "docx"
     elif fmt == "html":
         text, warnings = read_html(data, limits)
     else:

@@ -13,7 +13,7 @@ class IngestError(Exception):
 @dataclass(frozen=True)
 class LoadedDocument:
     text: str
-    format: Literal["html", "pdf", "docx", "txt"]
+    format: Literal["html", "pdf", "docx", "doc", "txt"]
     sha256: str
     markdown: bool = False
     warnings: list[str] = field(default_factory=list)

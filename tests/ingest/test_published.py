@@ -1,0 +1,67 @@
+"""Real files as offices publish them: their header fields against the answers a reader took.
+
+``corpus/published`` holds six of the published files (copied from ``../shared/corpus/published``,
+provenance in its SOURCES.md), each for a way of publishing the test must keep working:
+
+- p02.pdf, p03.pdf: signed PDFs whose number and date exist only in signature widgets;
+  p03's header table read as a whole left column before the quốc hiệu;
+- p10.pdf: a phone scanner's text layer with a broken font map, which must be OCRed;
+- p11.docx: a draft that leaves its number and day blank with spaces;
+- p13.docx: a law ("Luật số: ...");
+- p14.doc: a Word 97-2003 file, read through LibreOffice.
+
+The answers and their scorer are vendored in ``tests/eval/published`` (copies of
+``../shared/eval/published``, drift-checked). CI installs tesseract and LibreOffice: without them
+the scan and the .doc fail here and say why, they are never skipped.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from flows.extract import extract_file
+
+ROOT = Path(__file__).resolve().parents[2]
+PUBLISHED = ROOT / "corpus" / "published"
+EVAL = ROOT / "tests" / "eval" / "published"
+SHARED = ROOT.parent / "shared" / "eval" / "published"
+FIELDS = ("number", "type", "issuer", "issued_date", "signer", "plan")
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("kehoach_score_published", EVAL / "score_published.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCORER = _scorer()
+ANSWERS = json.loads((EVAL / "answers.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PUBLISHED.iterdir() if p.name != "SOURCES.md"))
+def test_published_file_gives_its_header(name: str) -> None:
+    record = json.loads(extract_file(PUBLISHED / name).model_dump_json())
+    answer = ANSWERS[name]
+    got, want = SCORER.predicted(record), SCORER.expected(answer)
+    wrong = {f: (want[f], got[f]) for f in FIELDS if not SCORER.is_right(f, want[f], got[f], answer)}
+    assert wrong == {}, f"{name}: {wrong} (warnings: {record['warnings']})"
+    assert record["source"]["format"] == answer["format"]
+
+
+def test_a_broken_text_layer_is_read_by_ocr_with_a_warning() -> None:
+    record = extract_file(PUBLISHED / "p10.pdf")
+    assert any("broken text layer" in w and "text from OCR" in w for w in record.warnings)
+
+
+def test_vendored_published_answers_match_shared() -> None:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this checkout; the vendored copies are the only ones")
+    for name in ("answers.json", "score_published.py", "README.md"):
+        assert (EVAL / name).read_bytes() == (SHARED / name).read_bytes(), name
