@@ -67,7 +67,9 @@ def _is_document(path: Path) -> bool:
 def extract_file(path: Path, *, with_text: bool = False) -> PlanRecord:
     """The plan record of one file; ``IngestError`` (or any error) when it cannot give one."""
     loaded = load(path)
-    source = Source(uri=str(path), format=loaded.format, sha256=loaded.sha256)
+    source = Source(
+        uri=str(path), format=loaded.format, sha256=loaded.sha256, digital_signatures=loaded.digital_signatures
+    )
     record = build_record(loaded.text, source, markdown=loaded.markdown, with_text=with_text)
     if loaded.warnings:
         record.warnings[:0] = loaded.warnings

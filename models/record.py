@@ -36,6 +36,9 @@ class Source(_Model):
     sha256: str
     fetched_at: str | None = None
     portal: str | None = None
+    digital_signatures: int = Field(
+        default=0, description="digital signatures the file carries (a PDF signed by a signing service)"
+    )
     metadata: dict[str, str] = Field(
         default_factory=dict,
         description="what the publishing site says of the document (its attribute box, caption, URL), as printed",

@@ -36,8 +36,9 @@ def load(path: Path, limits: Limits | None = None) -> LoadedDocument:
         raise IngestError(
             f"HTML page too large ({megabytes(len(data))}; the limit is {megabytes(limits.max_html_bytes)})"
         )
+    signatures = 0
     if fmt == "pdf":
-        text, warnings = read_pdf(data, limits)
+        text, warnings, signatures = read_pdf(data, limits)
     elif fmt == "docx":
         text, warnings = read_docx(data, limits)
     elif fmt == "doc":
@@ -47,7 +48,9 @@ def load(path: Path, limits: Limits | None = None) -> LoadedDocument:
     else:
         text, warnings = read_text(data)
     markdown = fmt == "txt" and path.suffix.lower() in (".md", ".markdown")
-    return LoadedDocument(text=text, format=fmt, sha256=sha256, markdown=markdown, warnings=warnings)
+    return LoadedDocument(
+        text=text, format=fmt, sha256=sha256, markdown=markdown, warnings=warnings, digital_signatures=signatures
+    )
 
 
 def _gunzip(data: bytes, limits: Limits) -> bytes:

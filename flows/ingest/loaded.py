@@ -17,3 +17,4 @@ class LoadedDocument:
     sha256: str
     markdown: bool = False
     warnings: list[str] = field(default_factory=list)
+    digital_signatures: int = 0

@@ -75,8 +75,9 @@ class _Line:
         return self.bottom - self.top
 
 
-def read_pdf(data: bytes, limits: Limits) -> tuple[str, list[str]]:
-    """The text of a PDF in reading order and the warnings (pages without text, OCR)."""
+def read_pdf(data: bytes, limits: Limits) -> tuple[str, list[str], int]:
+    """The text of a PDF in reading order, the warnings (pages without text, OCR) and how many
+    digital signatures the file carries (a signing service's)."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
@@ -89,6 +90,8 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[str, list[str]]:
             raise IngestError("PDF without pages")
         if len(document) > limits.max_pdf_pages:
             raise IngestError(f"PDF has {len(document)} pages; the limit is {limits.max_pdf_pages}")
+        # Counted before the pages are flattened: flattening draws the signature fields away.
+        signatures = max(0, pdfium_c.FPDF_GetSignatureCount(document.raw))
         pages, warnings = _read_pages(document, limits)
     finally:
         document.close()
@@ -96,7 +99,7 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[str, list[str]]:
     text = _join_pages(pages)
     if not text.strip():
         raise IngestError("PDF without text: " + "; ".join(warnings) if warnings else "PDF without text")
-    return text, warnings
+    return text, warnings, signatures
 
 
 def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list[_Line]], list[str]]:

@@ -14,7 +14,6 @@ from extractors.record.build import EXTRACTOR_VERSION
 from flows.extract import extract_file
 from flows.ingest import SUFFIXES
 from flows.store import Store
-from models import Source
 
 
 @dataclass(frozen=True)
@@ -74,13 +73,7 @@ def extract_one(job: ExtractJob) -> ExtractResult:
         record = extract_file(Path(job.path))
     except Exception as err:  # one broken document must not cost the batch
         return ExtractResult(job.url, job.content_sha256, error=f"{type(err).__name__}: {err}")
-    source = Source(
-        uri=job.url,
-        format=record.source.format,
-        sha256=record.source.sha256,
-        fetched_at=job.fetched_at,
-        portal=job.portal,
-    )
+    source = record.source.model_copy(update={"uri": job.url, "fetched_at": job.fetched_at, "portal": job.portal})
     record = record.model_copy(update={"source": source})
     return ExtractResult(job.url, job.content_sha256, record.id, record.model_dump_json())
 

@@ -65,3 +65,8 @@ def test_vendored_published_answers_match_shared() -> None:
         pytest.skip("../shared is not beside this checkout; the vendored copies are the only ones")
     for name in ("answers.json", "score_published.py", "README.md"):
         assert (EVAL / name).read_bytes() == (SHARED / name).read_bytes(), name
+
+
+def test_a_signed_pdf_says_so_on_the_record() -> None:
+    assert extract_file(PUBLISHED / "p02.pdf").source.digital_signatures == 4
+    assert extract_file(PUBLISHED / "p11.docx").source.digital_signatures == 0
