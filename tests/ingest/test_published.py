@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
+import pypdfium2 as pdfium
 import pytest
 
 from flows.extract import extract_file
+from flows.ingest import load
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED = ROOT / "corpus" / "published"
@@ -70,3 +73,19 @@ def test_vendored_published_answers_match_shared() -> None:
 def test_a_signed_pdf_says_so_on_the_record() -> None:
     assert extract_file(PUBLISHED / "p02.pdf").source.digital_signatures == 4
     assert extract_file(PUBLISHED / "p11.docx").source.digital_signatures == 0
+
+
+@pytest.mark.parametrize("name", ["p02.pdf", "p03.pdf"])
+def test_pdf_words_agree_with_a_second_reader(name: str) -> None:
+    """The words the reader gives are the words pdfium's own text order gives, each once: no
+    character doubled or split where two runs of the content meet."""
+    ours = Counter(load(PUBLISHED / name).text.split())
+    document = pdfium.PdfDocument(PUBLISHED / name)
+    theirs: Counter[str] = Counter()
+    for page in document:
+        textpage = page.get_textpage()
+        theirs.update(textpage.get_text_range(0, textpage.count_chars()).split())
+    document.close()
+    shared = sum((ours & theirs).values())
+    assert shared >= 0.97 * sum(theirs.values()), f"{shared} of {sum(theirs.values())} words agree"
+    assert shared >= 0.97 * sum(ours.values()), f"{shared} of {sum(ours.values())} words agree"
