@@ -43,6 +43,7 @@ _PREAMBLE = re.compile(
 # A numbered heading ends a title that has no blank line after it ("I. MỤC ĐÍCH, YÊU CẦU").
 _HEADING = re.compile(rf"^(?:{ROMAN}|[A-HĐ]|\d{{1,2}})\.\s|^(?:Điều|Chương|PHẦN|Phần)\s+\w")
 _VV = re.compile(r"^V/v\b", re.IGNORECASE)
+_ANNEX_FILE = re.compile(r"^Phụ lục\b")
 _LETTER = re.compile(r"^(?:V/v|Kính gửi)\b", re.IGNORECASE)
 _VV_TITLE = re.compile(r"^\s*V/v\s*:?\s*(\S.*?)\s*$", re.IGNORECASE)
 _HEADER_SCAN = 40
@@ -89,7 +90,8 @@ def _types_folded() -> dict[str, str]:
 
 def type_name(heading: str) -> str | None:
     """The document type a heading in capitals names ("KẾ HOẠCH" → "Kế hoạch", "QUYÉT ĐỊNH" too)."""
-    return document_vocab()["types"].get(heading) or _types_folded().get(fold(heading))
+    caps = heading.upper()
+    return document_vocab()["types"].get(caps) or _types_folded().get(fold(caps))
 
 
 def _field(line: Line, start: int, end: int) -> Field:
@@ -222,7 +224,11 @@ def parse_header(text: str, lines: list[Line] | None = None) -> Header:
             if iso:
                 date = Field(iso, line.start + offset + m.start(), line.start + offset + m.end())
             body_line = max(body_line, line.index + 1)
-        elif doc_type is None and (m := type_heading().match(stripped)) and is_caps_line(m["type"]):
+        elif (
+            doc_type is None
+            and (m := type_heading().match(_first_line_caps(stripped, line, lines)))
+            and (is_caps_line(m["type"]))
+        ):
             offset = line.text.index(stripped)
             doc_type = _field(line, offset, offset + m.end("type"))
             if m["rest"]:
@@ -240,6 +246,15 @@ def parse_header(text: str, lines: list[Line] | None = None) -> Header:
     if doc_type is None and letter is not None and (m := _VV_TITLE.match(letter.text)):
         title = _field(letter, m.start(1), m.end(1))
     return Header(issuer, number, place, date, doc_type, title, body_start, kind)
+
+
+def _first_line_caps(stripped: str, line: Line, lines: list[Line]) -> str:
+    """A file that is an annex on its own opens with "Phụ lục I", in mixed case: its first line is
+    read in capitals for its type; any other line as printed."""
+    first = next((ln for ln in lines if not ln.blank), None)
+    if first is line and _ANNEX_FILE.match(stripped):
+        return stripped.upper()
+    return stripped
 
 
 def _kind(number: Field | None, heading: Field | None, letter: Line | None) -> str | None:
