@@ -20,7 +20,7 @@ from extractors.record.plan import build_plan
 from extractors.record.site import from_annex_note, with_site_metadata
 from extractors.structure.header import Header, parse_header, type_name
 from extractors.structure.issuer import issuer_from_header, issuer_from_text
-from extractors.structure.segments import Segments, find_segments
+from extractors.structure.segments import CITING, Segments, find_segments
 from extractors.structure.signature import find_recipients
 from extractors.text.casing import form_in, sentence_case
 from extractors.text.lines import Line, split_lines
@@ -44,7 +44,6 @@ from models import (
 EXTRACTOR_VERSION = "0.1.0"
 _ISSUER_SEARCH = 3000
 # The preamble's sentence that names the plan it issues ("... ban hành Kế hoạch kiểm tra ... năm 2023").
-_CITING = re.compile(r"(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét)\b", re.IGNORECASE)
 _ISSUES_PLAN = re.compile(r"(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)\b[^.;:\n]*", re.I)
 
 
@@ -238,7 +237,7 @@ def _period_in_preamble(
     start, end = segments.preamble
     for m in _ISSUES_PLAN.finditer(text, start, end):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if _CITING.match(text, line_start):  # a căn cứ names what another text issued
+        if CITING.match(text, line_start):  # a căn cứ names what another text issued
             continue
         period = period_in(m.group(), spans, m.start(), issued)
         if period.end_year is not None:

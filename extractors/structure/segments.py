@@ -34,7 +34,9 @@ _PLAN_NAME = re.compile(r"(?:kế hoạch|chương trình|đề án)\b.*$", re.I
 _PLAN_KINDS = {"purpose", "objectives", "targets", "activities", "solutions", "funding", "implementation"}
 _MIN_INLINE_SECTIONS = 2
 _PLAN_TOP = re.compile(rf"^(?:(?:PHẦN |Phần )?{ROMAN}[.:]\s*\S|[A-HĐ][.)]\s+\S)")
-_CITING = re.compile(r"(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét)\b", re.IGNORECASE)
+# A line of the preamble that names another text ("Căn cứ Quyết định số ... ban hành Kế hoạch ..."):
+# what it says another text issued is not what this one issues.
+CITING = re.compile(r"(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét)\b", re.IGNORECASE)
 # A text that issues a plan says so before its signature: "ban hành kèm theo Quyết định này Kế hoạch ...".
 _ISSUES_PLAN = re.compile(r"\b(?:ban hành|phê duyệt|kèm theo)\b[^.;]{0,200}?\b(?:kế hoạch|chương trình|đề án)\b", re.I)
 # The article that puts a decision in force: the end of a plan stated in the articles before it.
@@ -118,7 +120,7 @@ def _issues_plan(lines: list[Line], header: Header, end: int | None) -> bool:
     này Kế hoạch ..."), in its own words: a căn cứ that names another text's plan does not count."""
     start = header.title.start if header.title else 0
     for line in lines:
-        if line.end <= start or _CITING.match(line.text.strip()):
+        if line.end <= start or CITING.match(line.text.strip()):
             continue
         if end is not None and line.start >= end:
             break
