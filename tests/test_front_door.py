@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.record.build import build_record
 from extractors.text.normalize import normalize
+from models import Source
 
 CELLS_HEADER = """|
 |
@@ -281,3 +283,15 @@ Click vào phần bôi vàng để xem chi tiết.
 
 def test_legal_database_chrome_goes_even_when_the_page_lost_its_header() -> None:
     assert normalize(CHROME).text == "Kính gửi:\n- Thuế tỉnh/thành phố;\n"
+
+
+def test_text_a_published_file_loses_beyond_a_small_share_is_a_warning() -> None:
+    """A file an office published carries no site chrome: when cleaning drops much of it (here a
+    quốc hiệu printed low on the page makes all above it look like a portal's chrome), the record
+    says so."""
+    body = "Căn cứ kết quả rà soát, Sở Nội vụ báo cáo tình hình thực hiện nhiệm vụ trong năm như sau. " * 5
+    raw = f"{body}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    source = Source(uri="a.docx", format="docx", sha256="0" * 64)
+    record = build_record(raw, source)
+    assert record.warnings[0].endswith("of the letters read from the file were dropped as chrome")
+    assert not any("dropped" in w for w in build_record(raw, source.model_copy(update={"format": "txt"})).warnings)

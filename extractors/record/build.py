@@ -42,6 +42,10 @@ from models import (
 )
 
 EXTRACTOR_VERSION = "0.1.0"
+# A file an office published (not a portal's page) carries no chrome: text dropped from it beyond
+# a small share is said, never silent.
+_PUBLISHED_FORMATS = ("pdf", "docx", "doc")
+_DROPPED_SHARE = 0.1
 _ISSUER_SEARCH = 3000
 # The preamble's sentence that names the plan it issues ("... ban hành Kế hoạch kiểm tra ... năm 2023").
 _ISSUES_PLAN = re.compile(r"(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)\b[^.;:\n]*", re.I)
@@ -309,6 +313,8 @@ def build_record(raw_text: str, source: Source, *, markdown: bool = False, with_
     normalized = normalize(raw_text, markdown=markdown)
     text = normalized.text
     document, citations, plan, agencies, warnings = extract(text, normalized.metadata)
+    if source.format in _PUBLISHED_FORMATS and normalized.dropped > _DROPPED_SHARE:
+        warnings.insert(0, f"{normalized.dropped:.0%} of the letters read from the file were dropped as chrome")
     return PlanRecord(
         id=record_id(text),
         source=source.model_copy(update={"metadata": normalized.metadata}) if normalized.metadata else source,

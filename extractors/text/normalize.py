@@ -61,6 +61,9 @@ class Normalized:
     text: str
     form: str
     metadata: dict[str, str] = field(default_factory=dict)
+    # The share of the letters read that did not reach the normalized text (chrome, the site's
+    # metadata, trailers): large for a portal page, small for a file an office published.
+    dropped: float = 0.0
 
 
 def normalize(text: str, *, markdown: bool | None = None) -> Normalized:
@@ -70,6 +73,7 @@ def normalize(text: str, *, markdown: bool | None = None) -> Normalized:
     converter Markdown is read as such.
     """
     text = normalize_chars(text)
+    read = _letters(text)
     is_markdown = bool(markdown) or looks_like_markdown(text)
     physical, chunks = strip_chunk_prefixes(text.split("\n"))
     text = "\n".join(physical)
@@ -85,7 +89,12 @@ def normalize(text: str, *, markdown: bool | None = None) -> Normalized:
     text = _squeeze("\n".join(strip_chrome(lines)), "  ", " ")
     # Runs of spaces are single now, so each replace removes every space at a line edge.
     text = text.replace(" \n", "\n").replace("\n ", "\n").strip()
-    return Normalized(_squeeze(text, "\n\n\n", "\n\n") + "\n", form, metadata)
+    text = _squeeze(text, "\n\n\n", "\n\n") + "\n"
+    return Normalized(text, form, metadata, 1 - _letters(text) / read if read else 0.0)
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
 
 
 def normalize_text(text: str, *, markdown: bool | None = None) -> str:
