@@ -28,9 +28,6 @@ LOWER_CLASS = f"[{LOWER}]"
 
 ROMAN = "(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 
-# The quốc hiệu heads the right column of a State document's header; a Party document prints
-# "ĐẢNG CỘNG SẢN VIỆT NAM" in its place. Either marks where the header is.
-QUOC_HIEU = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
 # Authority marks before a signer's title: TM. (on behalf of), KT. (for), TL., TUQ., Q.; Party
 # documents write T/M, K/T, T/L.
 AUTHORITY = r"(?:(?:TM|KT|TL|TUQ|Q)\.|T/M|K/T|T/L)"
@@ -69,6 +66,18 @@ def tolerant(word: str) -> str:
     "ĐÓC" and "QUYẾT" as "QUYÉT", and the genre's fixed words should still be known."""
     variants = _variants()
     return "".join(f"[{variants[_base(c)]}]" if _base(c) in variants and c.isalpha() else re.escape(c) for c in word)
+
+
+def tolerant_phrase(phrase: str) -> str:
+    """``tolerant`` word by word, the spaces between them optional (OCR runs "HOÀXÃ" together)."""
+    return r"\s*".join(tolerant(word) for word in phrase.split())
+
+
+# The quốc hiệu heads the right column of a State document's header; a Party document prints
+# "ĐẢNG CỘNG SẢN VIỆT NAM" in its place. Either marks where the header is, read with loose tones
+# (OCR's "XÃ HỌI").
+_QUOC_HIEU_WORDS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM")
+QUOC_HIEU = re.compile("|".join(map(tolerant_phrase, _QUOC_HIEU_WORDS)), re.IGNORECASE)
 
 
 def longest_first(words: Iterable[str], *, escape: bool = True) -> str:

@@ -68,7 +68,11 @@ def extract_file(path: Path, *, with_text: bool = False) -> PlanRecord:
     """The plan record of one file; ``IngestError`` (or any error) when it cannot give one."""
     loaded = load(path)
     source = Source(
-        uri=str(path), format=loaded.format, sha256=loaded.sha256, digital_signatures=loaded.digital_signatures
+        uri=str(path),
+        format=loaded.format,
+        sha256=loaded.sha256,
+        digital_signatures=loaded.digital_signatures,
+        ocr_pages=loaded.ocr_pages,
     )
     record = build_record(loaded.text, source, markdown=loaded.markdown, with_text=with_text)
     if loaded.warnings:

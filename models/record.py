@@ -39,6 +39,7 @@ class Source(_Model):
     digital_signatures: int = Field(
         default=0, description="digital signatures the file carries (a PDF signed by a signing service)"
     )
+    ocr_pages: int = Field(default=0, description="pages whose text was read by OCR (a scan), not from the file's text")
     metadata: dict[str, str] = Field(
         default_factory=dict,
         description="what the publishing site says of the document (its attribute box, caption, URL), as printed",

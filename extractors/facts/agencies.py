@@ -551,6 +551,12 @@ def canonical_agency(phrase: str) -> AgencyMention | None:
     return next(iter_agencies(phrase), None)
 
 
+def spell_out(phrase: str) -> str:
+    """The phrase with the genre's abbreviations spelled out ("TW" → "Trung ương")."""
+    v = _vocab()
+    return v.expand.sub(lambda m: v.expansions[_key(m.group())], phrase)
+
+
 def split_agency_list(text: str, start: int = 0, end: int | None = None) -> list[AgencyMention]:
     """The agencies of a list ("Sở Tư pháp, Công an tỉnh và UBND các huyện"), one per item.
 

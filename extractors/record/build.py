@@ -21,7 +21,7 @@ from extractors.record.site import from_annex_note, with_site_metadata
 from extractors.structure.header import Header, parse_header, type_name
 from extractors.structure.issuer import issuer_from_header, issuer_from_text
 from extractors.structure.segments import CITING, Segments, find_segments
-from extractors.structure.signature import find_recipients
+from extractors.structure.signature import find_recipients, with_known_surname
 from extractors.text.casing import form_in, sentence_case
 from extractors.text.lines import Line, split_lines
 from extractors.text.normalize import normalize
@@ -183,6 +183,18 @@ def _signers(segments: Segments) -> list[Signer]:
     return signers
 
 
+def _known_surnames(document: Document) -> list[str]:
+    """Signers' names OCR misread in their family name's tones ("Trân Phước Hiền") set right, each
+    with a warning."""
+    warnings: list[str] = []
+    for signer in document.signers:
+        known = with_known_surname(signer.name)
+        if known != signer.name:
+            warnings.append(f"the signer's name reads {signer.name!r} (OCR): taken as {known!r}, a family name")
+            signer.name = known
+    return warnings
+
+
 def _articles(text: str, segments: Segments) -> list[Article]:
     """The articles (Điều) of a decision, each up to the next one or the signature."""
     if not segments.articles:
@@ -280,9 +292,12 @@ def _plan(
 
 
 def extract(
-    text: str, metadata: dict[str, str] | None = None
+    text: str, metadata: dict[str, str] | None = None, *, ocr: bool = False
 ) -> tuple[Document, list[Citation], Plan | None, list[Agency], list[str]]:
     """Every fact of a normalized text: document, citations, plan, agencies and warnings.
+
+    ``ocr``: the text, or part of it, was read by OCR, whose tones are not to be trusted in a
+    name: a signer's family name is read as the one family name it can be.
 
     ``metadata`` is what the publishing site said of the document (its attribute box and
     caption): it fills a header field the text leaves empty, and a disagreement is a warning.
@@ -294,6 +309,8 @@ def extract(
     index = AgencyIndex.of(text)
     document = _document(text, index, lines, header, segments, forms)
     filled = from_annex_note(document, text, lines, header.body_start) + with_site_metadata(document, metadata or {})
+    if ocr:
+        filled += _known_surnames(document)
     citations, spans = _citations(text, header, segments, document.number)
     issued = int(document.issued_date[:4]) if document.issued_date else None
     plan = _plan(text, index, lines, segments, forms, spans, issued)
@@ -301,6 +318,8 @@ def extract(
     if plan is not None:
         _use_leveled_names(plan, agencies)
     warnings = filled + citation_warnings(citations, document.issued_date)
+    if document.number is None and (line := header.illegible_number) is not None:
+        warnings.append(f"the number line {line.value!r} has digits that cannot be read (by hand?): number left null")
     if plan is None:
         warnings.append("the document carries no plan")
     else:
@@ -312,7 +331,7 @@ def build_record(raw_text: str, source: Source, *, markdown: bool = False, with_
     """The plan record of a document, given its text as read from the file."""
     normalized = normalize(raw_text, markdown=markdown)
     text = normalized.text
-    document, citations, plan, agencies, warnings = extract(text, normalized.metadata)
+    document, citations, plan, agencies, warnings = extract(text, normalized.metadata, ocr=source.ocr_pages > 0)
     if source.format in _PUBLISHED_FORMATS and normalized.dropped > _DROPPED_SHARE:
         warnings.insert(0, f"{normalized.dropped:.0%} of the letters read from the file were dropped as chrome")
     return PlanRecord(

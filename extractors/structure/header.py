@@ -21,10 +21,13 @@ from extractors.vocab import QUOC_HIEU, ROMAN, fold, is_caps_line, tolerant
 _TIEU_NGU = re.compile(r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNORECASE)
 _RULE = re.compile(r"^[-_=.* ]{2,}$")
 # "Số: 84/2025/QĐ-UBND"; a law prints its kind first ("Luật số: 134/2025/QH15"); OCR may read
-# the colon as a full stop ("Số. /TTr-CAT").
+# the colon as a full stop ("Số. /TTr-CAT") and "Số" with another tone ("Só:"). A number written
+# by hand on a scan comes out of OCR as digits among other signs ("+214/BCA-C04", "đÓ6 /KH-...",
+# "9{ /QĐ-UBND"): the line is the number line, and the number is illegible, so null.
 _NUMBER = re.compile(
-    r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh)\s+)?Số\s*[:.]?\s*"
-    r"(\d[\w.\-&]*(?:\s*/\s*[\w.\-&]+)+|/[\w.\-/&]+|\.{2,}[\w.\-/&]*)",
+    r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh)\s+)?S[oóòỏõọôốồổỗộ]\s*[:.]?\s*"
+    r"(?:(?P<number>\d[\w.\-&]*(?:\s*/\s*[\w.\-&]+)+)|/[\w.\-/&]+|\.{2,}[\w.\-/&]*"
+    r"|[^\s/]{0,6}\d[^\s/]{0,6}\s*/\s*[\w.\-/&]+)",
     re.IGNORECASE,
 )
 # "Hà Nội, ngày 02 tháng 12 năm 2025"; converters sometimes lose the comma ("Hà Nội ngày 01
@@ -69,6 +72,8 @@ class Header:
     title: Field | None
     body_start: int
     kind: str | None = None
+    # The number line's digits could not be read (a number written by hand on a scan).
+    illegible_number: Field | None = None
 
 
 @lru_cache(maxsize=1)
@@ -102,12 +107,17 @@ def issuer_line_indexes(texts: list[str], quoc_hieu: int) -> list[int]:
     """Indexes of the issuing body's lines in capitals above the quốc hiệu, top to bottom.
 
     Rules, the number line and a "V/v" line may stand between them and the quốc hiệu
-    (the left column of the header table, read before the right one).
+    (the left column of the header table, read before the right one). The issuer stands above
+    the number: lines in capitals between the number and the quốc hiệu are a received stamp laid
+    over a scan ("UBND TỈNH LÂM ĐỒNG / ĐẾN Số ..."), unless nothing in capitals stands above.
     """
     found: list[int] = []
+    below_number: list[int] = []
     i = quoc_hieu - 1
     while i >= 0 and len(found) < _MAX_ISSUER_LINES:
         text = texts[i].strip()
+        if text and _NUMBER.match(text) and found and not below_number:
+            below_number, found = found, []
         if not text or _RULE.match(text) or _NUMBER.match(text) or _VV.match(text):
             i -= 1
             continue
@@ -115,7 +125,7 @@ def issuer_line_indexes(texts: list[str], quoc_hieu: int) -> list[int]:
             break
         found.append(i)
         i -= 1
-    return found[::-1] + _issuer_lines_after(texts, quoc_hieu)
+    return (found or below_number)[::-1] + _issuer_lines_after(texts, quoc_hieu)
 
 
 def _issuer_lines_after(texts: list[str], quoc_hieu: int) -> list[int]:
@@ -206,16 +216,18 @@ def parse_header(text: str, lines: list[Line] | None = None) -> Header:
     scan = lines[:_HEADER_SCAN]
     quoc_hieu = next((ln.index for ln in scan if QUOC_HIEU.search(ln.text)), None)
     issuer = _issuer_lines(lines, quoc_hieu) if quoc_hieu is not None else ()
-    number = place = date = doc_type = title = None
+    number = place = date = doc_type = title = illegible = None
     letter: Line | None = None
     body_line = 0
     for line in scan:
         stripped = line.text.strip()
         if number is None and (m := _NUMBER.match(stripped)):
-            raw = m.group(1)
-            offset = line.text.index(raw)
-            if raw[0].isdigit():
+            if raw := m["number"]:
+                offset = line.text.index(raw)
                 number = Field(normalize_doc_number(raw), line.start + offset, line.start + offset + len(raw))
+            elif any(c.isdigit() for c in m.group()):
+                offset = line.text.index(stripped)
+                illegible = _field(line, offset, offset + m.end())
             body_line = max(body_line, line.index + 1)
         elif place is None and (m := _PLACE_DATE.match(stripped)):
             offset = line.text.index(stripped)
@@ -245,7 +257,7 @@ def parse_header(text: str, lines: list[Line] | None = None) -> Header:
     kind = _kind(number, doc_type, letter)
     if doc_type is None and letter is not None and (m := _VV_TITLE.match(letter.text)):
         title = _field(letter, m.start(1), m.end(1))
-    return Header(issuer, number, place, date, doc_type, title, body_start, kind)
+    return Header(issuer, number, place, date, doc_type, title, body_start, kind, illegible)
 
 
 def _first_line_caps(stripped: str, line: Line, lines: list[Line]) -> str:

@@ -8,18 +8,43 @@ table is asked, so that the place keeps its capitals ("tỉnh Bắc Kạn").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from extractors.facts.agencies import AgencyMention, canonical_agency
+from extractors.facts.agencies import AgencyMention, canonical_agency, spell_out
 from extractors.facts.agency_index import AgencyIndex
 from extractors.structure.header import document_vocab
 from extractors.text.casing import sentence_case
-from extractors.vocab import fold
+from extractors.vocab import fold, tolerant_phrase
 
-_HEAD_OF_UNIT = re.compile(
-    r"^(?:SỞ|PHÒNG|BAN|CỤC|CHI CỤC|TỔNG CỤC|TRUNG TÂM|VĂN PHÒNG|THANH TRA|ĐÀI|BẢO HIỂM|CÔNG AN|BỘ CHỈ HUY|"
-    r"BAN CHỈ HUY|HỘI ĐỒNG|ĐOÀN|TRƯỜNG|BỆNH VIỆN|VIỆN|KHO BẠC|CHI NHÁNH|VỤ)\b"
+# The head word of a unit under its parent ("BỘ CÔNG AN / CỤC ...", "TỔ CÔNG TÁC ..."), read with
+# loose tones (OCR's "TỎ").
+_UNIT_HEADS = (
+    "SỞ",
+    "PHÒNG",
+    "BAN",
+    "CỤC",
+    "CHI CỤC",
+    "TỔNG CỤC",
+    "TRUNG TÂM",
+    "VĂN PHÒNG",
+    "THANH TRA",
+    "ĐÀI",
+    "BẢO HIỂM",
+    "CÔNG AN",
+    "BỘ CHỈ HUY",
+    "BAN CHỈ HUY",
+    "HỘI ĐỒNG",
+    "ĐOÀN",
+    "TRƯỜNG",
+    "BỆNH VIỆN",
+    "VIỆN",
+    "KHO BẠC",
+    "CHI NHÁNH",
+    "VỤ",
+    "TỔ",
 )
+_HEAD_OF_UNIT = re.compile(rf"^(?:{'|'.join(tolerant_phrase(h) for h in _UNIT_HEADS)})(?!\w)")
 _WORD = re.compile(r"[^\s-]\S*")
 _ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng|triển khai|thực hiện)\b[^.]{0,40}\b(?:kế hoạch|chương trình)", re.I)
 
@@ -128,7 +153,7 @@ def issuer_from_header(lines: list[tuple[str, int, int]], text: str = "") -> Iss
                 break
     caps = " ".join(w for w, _, _ in words[first:])
     mention, cased = _named(caps, text)
-    name = mention.name if mention else cased
+    name = mention.name if mention else (_as_written(caps, text) or cased)
     if parent is not None and _HEAD_OF_UNIT.fullmatch(caps):
         name = f"{name} {parent.name}"
     elif parent is not None and (unit := _unit_of(parent.name)) and not _unit_of(name) and mention is not None:
@@ -139,7 +164,24 @@ def issuer_from_header(lines: list[tuple[str, int, int]], text: str = "") -> Iss
         name = name.replace(place, spelled)  # OCR's "Lâm Đòng" as the body writes it: "Lâm Đồng"
     level = mention.level if mention else None
     province = _province(mention, parent.name if parent else None) if mention else None
+    if province is None and level == "province":
+        province = place_of(name)
+    if province is not None:
+        province = _spelled_in(text, province)
     return IssuerFact(name, level, province, words[first][1], words[-1][2])
+
+
+def _as_written(caps: str, text: str) -> str | None:
+    """A name the agency table does not know, as the body writes it in mixed case, tones and
+    abbreviations aside: the header's "TỔ CÔNG TÁC LIÊN NGÀNH TW" (OCR: "TỎ") is the body's
+    "Tổ Công tác liên ngành trung ương". None when the body never writes it out."""
+    words = fold(spell_out(caps)).split()
+    if len(words) < 2 or not text:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+    found = (text[m.start() : m.end()] for m in pattern.finditer(fold(text)))
+    counts = Counter(" ".join(name.split()) for name in found if not name.isupper())
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _spelled_in(text: str, place: str) -> str:
@@ -150,7 +192,7 @@ def _spelled_in(text: str, place: str) -> str:
     at = folded.find(key)
     while at != -1:
         found = text[at : at + len(place)]
-        if not found.isupper() and (at == 0 or not text[at - 1].isalnum()):
+        if found[:1].isupper() and not found.isupper() and (at == 0 or not text[at - 1].isalnum()):
             counts[found] = counts.get(found, 0) + 1
         at = folded.find(key, at + len(key))
     return max(counts, key=lambda k: counts[k]) if counts else place

@@ -14,7 +14,7 @@ from extractors.structure.header import ANNEX_NOTE, Field, Header, title_after, 
 from extractors.structure.sections import heading_kind
 from extractors.structure.signature import SignatureBlock, find_signatures, signature_starts
 from extractors.text.lines import Line
-from extractors.vocab import ROMAN, is_caps_line
+from extractors.vocab import ROMAN, is_caps_line, tolerant_phrase
 
 PLAN_TYPES = {"Kế hoạch", "Kế hoạch hành động", "Chương trình", "Chương trình hành động", "Đề án"}
 # Documents that hand out duties item by item ("1. Sở Khoa học và Công nghệ: ..."): their items
@@ -41,7 +41,13 @@ CITING = re.compile(r"(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề ng
 _ISSUES_PLAN = re.compile(r"\b(?:ban hành|phê duyệt|kèm theo)\b[^.;]{0,200}?\b(?:kế hoạch|chương trình|đề án)\b", re.I)
 # The article that puts a decision in force: the end of a plan stated in the articles before it.
 _CLOSING_ARTICLE = re.compile(r"hiệu lực|thi hành|chịu trách nhiệm", re.IGNORECASE)
-_DECISION_FORMULA = re.compile(r"^QUYẾT ĐỊNH\s*:\s*$")
+_DECISION_FORMULA = re.compile(rf"^{tolerant_phrase('QUYẾT ĐỊNH')}\s*:\s*$")
+# A first article that approves or issues a plan it names, whether or not the plan follows
+# ("Điều 1. Phê duyệt nội dung Kế hoạch ứng phó sự cố tràn dầu huyện Nghĩa Hành (kèm theo ...)").
+_APPROVES_PLAN = re.compile(
+    r"^(?:Ban hành|Phê duyệt)(?:\s+(?:nội dung|kèm theo Quyết định này))?\s+(?:Kế hoạch|Chương trình|Đề án)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,20 +97,27 @@ def _inline_plan(
     the plan inline: its numbered sections with plan headings are the plan's sections, the articles
     after it up to the one that puts the decision in force are sections too ("Điều 2. Giao Sở
     ... chủ trì"), and the plan's title is the "Kế hoạch ..." part of the decision's trích yếu.
+    A first article that approves or issues a named plan with no sections of its own ("Phê duyệt
+    nội dung Kế hoạch ... (kèm theo bản thuyết minh ...)") still makes the decision one that
+    carries a plan: the plan was published apart, and the articles hold what the decision says of it.
     """
     if not articles:
         return None, None, None, None, None
     first_end = articles[1][1] if len(articles) > 1 else end
     heads = [ln for ln in lines if articles[0][2] < ln.start < first_end and _TOP_SECTION.match(ln.text)]
     listed = bool(_LISTS_PLAN.search(_line_at(lines, articles[0][1]))) and len(heads) >= _MIN_INLINE_SECTIONS
-    if sum(1 for ln in heads if heading_kind(ln.text) in _PLAN_KINDS) < _MIN_INLINE_SECTIONS and not listed:
+    first = _line_at(lines, articles[0][1])
+    sectioned = sum(1 for ln in heads if heading_kind(ln.text) in _PLAN_KINDS) >= _MIN_INLINE_SECTIONS
+    approves = bool(_APPROVES_PLAN.match(_ARTICLE.match(first.strip())[2]))
+    if not (sectioned or listed or approves):
         return None, None, None, None, None
     title = None
     if header.title is not None and (m := _PLAN_NAME.search(header.title.value)):
         title = Field(m.group(), header.title.start + m.start(), header.title.start + m.end())
     closing = next((a for a in articles[1:] if _CLOSING_ARTICLE.search(_line_at(lines, a[1]))), None)
     plan_end = closing[1] if closing else end
-    return title, heads[0].start, plan_end, plan_end, "activities" if listed else None
+    start = heads[0].start if heads and (sectioned or listed) else articles[0][1]
+    return title, start, plan_end, plan_end, "activities" if listed else None
 
 
 def _plan_like(lines: list[Line], start_line: int) -> bool:

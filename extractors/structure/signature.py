@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.text.lines import Line
-from extractors.vocab import LOWER_CLASS, UPPER_CLASS, is_caps_line, signer_titles
+from extractors.vocab import LOWER_CLASS, UPPER_CLASS, fold, is_caps_line, signer_titles, tolerant
 
 _AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)(?:\s*\.\s*|\s+)(.+)$")
 _NAME = re.compile(rf"^{UPPER_CLASS}{LOWER_CLASS}*(?: {UPPER_CLASS}{LOWER_CLASS}*){{1,5}}$")
@@ -23,13 +23,60 @@ _NOISE = re.compile(r"^\(?(?:đã ký|đã ký và đóng dấu|ký|chữ ký|\[
 _NOI_NHAN = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 _RECIPIENT = re.compile(r"^[-+•]\s*(.+?)[;.,]?$")
 _ARCHIVE = re.compile(r"^Lưu\s*:?", re.IGNORECASE)
+# A line OCR read across the signature block from the Nơi nhận column beside it (an item, the
+# wrapped end of one), or the marks a seal and a signature leave: it starts with a dash, a
+# lower-case letter or a sign. The block goes on past it.
+_BESIDE = re.compile(rf"^(?:[-+•]|{LOWER_CLASS}|[^\w\s(])")
 _BLOCK_SPAN = 12
+_MAX_BLOCK_SPAN = 40
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return tomllib.loads(resources.files("extractors.data").joinpath("signature.toml").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _name_prefix() -> re.Pattern[str]:
-    data = tomllib.loads(resources.files("extractors.data").joinpath("signature.toml").read_text("utf-8"))
-    return re.compile(rf"^(?:{'|'.join(data['name_prefixes'])})\s+")
+    return re.compile(rf"^(?:{'|'.join(_data()['name_prefixes'])})\s+")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], dict[str, list[str]]]:
+    """The family names, and each one's toneless form to the names that have it."""
+    names = _data()["surnames"]
+    by_fold: dict[str, list[str]] = {}
+    for name in names:
+        by_fold.setdefault(fold(name), []).append(name)
+    return frozenset(names), by_fold
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    titles = sorted(_data()["titles"], key=len, reverse=True)
+    return tuple((re.compile(rf"^(?P<pho>{tolerant('PHÓ')}\s+)?{tolerant(t)}(?!\w)"), t) for t in titles)
+
+
+def _canonical_title(caps: str) -> str:
+    """A title in capitals as the genre spells it, its words in capitals only (OCR's "GIÁM ĐÓC",
+    "TỎ TRƯỞNG" are "GIÁM ĐỐC", "TỔ TRƯỞNG"; the marks a seal leaves after it are not the title)."""
+    words = caps.split()
+    upto = next((k for k, word in enumerate(words) if word != word.upper()), len(words))
+    caps = " ".join(words[:upto])
+    for pattern, title in _title_forms():
+        if m := pattern.match(caps):
+            return ("PHÓ " if m["pho"] else "") + title + caps[m.end() :]
+    return caps
+
+
+def with_known_surname(name: str) -> str:
+    """The name with its family name spelled as the one family name it can be read as; the name
+    as given when its first word is a family name already, or reads as none or several."""
+    first, _, rest = name.partition(" ")
+    known, by_fold = _surnames()
+    if first in known or len(candidates := by_fold.get(fold(first), [])) != 1:
+        return name
+    return f"{candidates[0]} {rest}"
 
 
 def _without_rank(text: str) -> str:
@@ -73,12 +120,13 @@ def parse_signature(lines: list[Line], at: int) -> SignatureBlock | None:
     while i < end:
         text = lines[i].text.strip()
         if not text or _NOISE.match(text):
+            end = min(len(lines), end + 1, at + _MAX_BLOCK_SPAN)
             i += 1
             continue
         if m := _AUTHORITY.match(text):
-            authority_parts.append(f"{m.group(1).replace('/', '')}. {_sentence_case(m.group(2))}")
+            authority_parts.append(f"{m.group(1).replace('/', '')}. {_sentence_case(_canonical_title(m.group(2)))}")
         elif is_caps_line(text) and signer_titles().match(text) and title is None:
-            title = _sentence_case(text)
+            title = _sentence_case(_canonical_title(text))
         elif _NAME.match(name := _without_rank(text)) and (title or authority_parts):
             offset = lines[i].start + lines[i].text.index(text) + len(text) - len(name)
             return SignatureBlock(
@@ -101,6 +149,8 @@ def parse_signature(lines: list[Line], at: int) -> SignatureBlock | None:
                 offset,
                 offset + len(text),
             )
+        elif _BESIDE.match(text):
+            end = min(len(lines), end + 1, at + _MAX_BLOCK_SPAN)
         elif not is_caps_line(text):
             break
         i += 1

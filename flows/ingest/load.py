@@ -36,9 +36,9 @@ def load(path: Path, limits: Limits | None = None) -> LoadedDocument:
         raise IngestError(
             f"HTML page too large ({megabytes(len(data))}; the limit is {megabytes(limits.max_html_bytes)})"
         )
-    signatures = 0
+    signatures = ocr_pages = 0
     if fmt == "pdf":
-        text, warnings, signatures = read_pdf(data, limits)
+        text, warnings, signatures, ocr_pages = read_pdf(data, limits)
     elif fmt == "docx":
         text, warnings = read_docx(data, limits)
     elif fmt == "doc":
@@ -49,7 +49,13 @@ def load(path: Path, limits: Limits | None = None) -> LoadedDocument:
         text, warnings = read_text(data)
     markdown = fmt == "txt" and path.suffix.lower() in (".md", ".markdown")
     return LoadedDocument(
-        text=text, format=fmt, sha256=sha256, markdown=markdown, warnings=warnings, digital_signatures=signatures
+        text=text,
+        format=fmt,
+        sha256=sha256,
+        markdown=markdown,
+        warnings=warnings,
+        digital_signatures=signatures,
+        ocr_pages=ocr_pages,
     )
 
 

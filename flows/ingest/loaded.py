@@ -18,3 +18,4 @@ class LoadedDocument:
     markdown: bool = False
     warnings: list[str] = field(default_factory=list)
     digital_signatures: int = 0
+    ocr_pages: int = 0

@@ -11,13 +11,13 @@ text layer goes to OCR, or is named in a warning when OCR is not installed.
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 import statistics
 import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -25,7 +25,7 @@ import pypdfium2.raw as pdfium_c
 from extractors.vocab import is_caps_line
 from flows.ingest.limits import Limits
 from flows.ingest.loaded import IngestError
-from flows.ingest.ocr import DPI, ocr_available, ocr_words
+from flows.ingest.ocr import DPI, ink, ocr_available, ocr_words
 
 _COLUMN_GAP = 30.0  # points: wider than any justified word space, narrower than a column gutter
 # points: a run ends at a gap wider than a word space, so that text drawn into the gap by another
@@ -48,6 +48,16 @@ _PAGE_NUMBER = re.compile(r"^\W*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?\W*$", re
 _NEW_ITEM = re.compile(r"^(?:[-+•*–]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+[.)]\s|Điều \d|Chương [IVXLC\d])")
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.;:!?]\W*$")
+
+
+class PdfText(NamedTuple):
+    """A PDF's text in reading order, what went wrong, its digital signatures (a signing
+    service's) and how many of its pages were read by OCR."""
+
+    text: str
+    warnings: list[str]
+    signatures: int
+    ocr_pages: int
 
 
 @dataclass
@@ -75,9 +85,8 @@ class _Line:
         return self.bottom - self.top
 
 
-def read_pdf(data: bytes, limits: Limits) -> tuple[str, list[str], int]:
-    """The text of a PDF in reading order, the warnings (pages without text, OCR) and how many
-    digital signatures the file carries (a signing service's)."""
+def read_pdf(data: bytes, limits: Limits) -> PdfText:
+    """The text of a PDF in reading order, with the warnings (pages without text, OCR)."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
@@ -92,21 +101,22 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[str, list[str], int]:
             raise IngestError(f"PDF has {len(document)} pages; the limit is {limits.max_pdf_pages}")
         # Counted before the pages are flattened: flattening draws the signature fields away.
         signatures = max(0, pdfium_c.FPDF_GetSignatureCount(document.raw))
-        pages, warnings = _read_pages(document, limits)
+        pages, warnings, ocr_pages = _read_pages(document, limits)
     finally:
         document.close()
     _drop_running_lines(pages)
     text = _join_pages(pages)
     if not text.strip():
         raise IngestError("PDF without text: " + "; ".join(warnings) if warnings else "PDF without text")
-    return text, warnings, signatures
+    return PdfText(text, warnings, signatures, ocr_pages)
 
 
-def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list[_Line]], list[str]]:
-    """Each page as lines, from its text layer or from OCR; warnings for pages with neither."""
+def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list[_Line]], list[str], int]:
+    """Each page as lines, from its text layer or from OCR; warnings for pages with neither; how
+    many pages OCR read."""
     pages: list[list[_Line]] = []
     warnings: list[str] = []
-    ocr_done = 0
+    ocr_done = ocr_read = 0
     document.init_forms()
     for number in range(len(document)):
         page = _flattened(document, number)
@@ -125,6 +135,7 @@ def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list
                 read = _ocr_page(page)
                 if read:
                     pages.append(read)
+                    ocr_read += 1
                     warnings.append(f"page {number + 1} {why}: text from OCR")
                 else:
                     warnings.append(f"page {number + 1} {why} and OCR found no text")
@@ -132,7 +143,7 @@ def _read_pages(document: pdfium.PdfDocument, limits: Limits) -> tuple[list[list
                 pages.append(lines)
         finally:
             page.close()
-    return pages, warnings
+    return pages, warnings, ocr_read
 
 
 def _unreadable(page: pdfium.PdfPage, lines: list[_Line]) -> str | None:
@@ -170,10 +181,8 @@ def _flattened(document: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
 def _ocr_page(page: pdfium.PdfPage) -> list[_Line]:
     """The page read by OCR, laid out from the words' boxes as a text layer is."""
     bitmap = page.render(scale=DPI / 72)
-    buffer = io.BytesIO()
-    bitmap.to_pil().save(buffer, format="PNG")
     try:
-        words = ocr_words(buffer.getvalue())
+        words = ocr_words(ink(bitmap.to_pil()))
     except (OSError, subprocess.SubprocessError):
         return []
     points = 72 / DPI

@@ -1,10 +1,13 @@
 """Real files as offices publish them: their header fields against the answers a reader took.
 
-``corpus/published`` holds six of the published files (copied from ``../shared/corpus/published``,
+``corpus/published`` holds nine of the published files (copied from ``../shared/corpus/published``,
 provenance in its SOURCES.md), each for a way of publishing the test must keep working:
 
 - p02.pdf, p03.pdf: signed PDFs whose number and date exist only in signature widgets;
   p03's header table read as a whole left column before the quốc hiệu;
+- p07.pdf, p08.pdf, p09.pdf: scans (OCR): handwritten numbers, a received stamp over the
+  header, seals over the signer's name, the Nơi nhận column read across the signature, OCR's
+  tones in the quốc hiệu and in a family name, a decision approving a plan published apart;
 - p10.pdf: a phone scanner's text layer with a broken font map, which must be OCRed;
 - p11.docx: a draft that leaves its number and day blank with spaces;
 - p13.docx: a law ("Luật số: ...");
@@ -61,6 +64,14 @@ def test_published_file_gives_its_header(name: str) -> None:
 def test_a_broken_text_layer_is_read_by_ocr_with_a_warning() -> None:
     record = extract_file(PUBLISHED / "p10.pdf")
     assert any("broken text layer" in w and "text from OCR" in w for w in record.warnings)
+
+
+def test_a_scan_says_what_ocr_read_and_what_it_could_not() -> None:
+    record = extract_file(PUBLISHED / "p09.pdf")
+    assert record.source.ocr_pages == 3
+    assert any("'Trân Phước Hiền' (OCR): taken as 'Trần Phước Hiền'" in w for w in record.warnings)
+    assert any("number line" in w and "cannot be read" in w for w in record.warnings)
+    assert extract_file(PUBLISHED / "p11.docx").source.ocr_pages == 0
 
 
 def test_vendored_published_answers_match_shared() -> None:
