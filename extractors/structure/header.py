@@ -46,6 +46,8 @@ _PREAMBLE = re.compile(
 # A numbered heading ends a title that has no blank line after it ("I. MỤC ĐÍCH, YÊU CẦU").
 _HEADING = re.compile(rf"^(?:{ROMAN}|[A-HĐ]|\d{{1,2}})\.\s|^(?:Điều|Chương|PHẦN|Phần)\s+\w")
 _VV = re.compile(r"^V/v\b", re.IGNORECASE)
+# A draft's mark, often a text box beside the number: "DỰ THẢO", "Dự thảo lần 2", "BẢN DỰ THẢO".
+_DRAFT = re.compile(r"^\(?(?:BẢN\s+)?DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d+)?\)?$", re.IGNORECASE)
 _ANNEX_FILE = re.compile(r"^Phụ lục\b")
 _LETTER = re.compile(r"^(?:V/v|Kính gửi)\b", re.IGNORECASE)
 _VV_TITLE = re.compile(r"^\s*V/v\s*:?\s*(\S.*?)\s*$", re.IGNORECASE)
@@ -118,7 +120,7 @@ def issuer_line_indexes(texts: list[str], quoc_hieu: int) -> list[int]:
         text = texts[i].strip()
         if text and _NUMBER.match(text) and found and not below_number:
             below_number, found = found, []
-        if not text or _RULE.match(text) or _NUMBER.match(text) or _VV.match(text):
+        if not text or _RULE.match(text) or _NUMBER.match(text) or _VV.match(text) or _DRAFT.match(text):
             i -= 1
             continue
         if not is_caps_line(text):
@@ -135,7 +137,7 @@ def _issuer_lines_after(texts: list[str], quoc_hieu: int) -> list[int]:
     found: list[int] = []
     for i in range(quoc_hieu + 1, min(len(texts), quoc_hieu + 1 + _MAX_ISSUER_LINES + 2)):
         text = texts[i].strip()
-        if not text or _RULE.match(text) or _TIEU_NGU.search(text):
+        if not text or _RULE.match(text) or _TIEU_NGU.search(text) or _DRAFT.match(text):
             continue
         if _NUMBER.match(text):
             return found

@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import re
 
-from extractors.vocab import AUTHORITY, LOWER_CLASS, ROMAN, UPPER, UPPER_CLASS
+from extractors.vocab import AUTHORITY, LOWER_CLASS, QUOC_HIEU, ROMAN, UPPER, UPPER_CLASS, signer_titles
 
-_GAP = re.compile(r"\S( {6,}|\t+)\S")
+_GAP = re.compile(r"\S( {6,})\S")
+_TAB_GAP = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=\S)")
+# What only the header and the signature tables hold at the start of a column: the quốc hiệu,
+# the tiêu ngữ, the number, the place and date, Nơi nhận, an authority mark (a signer's title is
+# checked apart).
+_TABLE_ANCHOR = re.compile(
+    rf"^(?:Độc lập|Số\s*:|[^\d,]{{2,40}},\s*ngày\b|Nơi nhận|{AUTHORITY})|{QUOC_HIEU.pattern}", re.IGNORECASE
+)
+_TAB_COLUMN = " " * 8
 _INDENT = re.compile(r"^ {12,}\S")
 _MAX_COLUMN_DISTANCE = 10
 _BLANK_FIELD = re.compile(r"(Số\s*:|ngày|tháng)[ \t]{2,}(?=/|tháng|năm|\d)", re.IGNORECASE)
@@ -72,9 +80,7 @@ def split_columns(lines: list[str]) -> list[str]:
     A draft leaves its number and day blank with spaces ("Số:           /KH-UBND", "ngày       tháng
     12"): a blank to fill, not a gutter, so it shrinks to one space first."""
     lines = [_BLANK_FIELD.sub(r"\1 ", line) if "  " in line else line for line in lines]
-    is_column = [
-        ("      " in line or "\t" in line) and bool(_GAP.search(line) or _INDENT.match(line)) for line in lines
-    ]
+    is_column = ["      " in line and bool(_GAP.search(line) or _INDENT.match(line)) for line in lines]
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -109,6 +115,28 @@ def split_columns(lines: list[str]) -> list[str]:
         out.extend(right)
         i = end + 1
     return out
+
+
+def tab_columns(lines: list[str]) -> list[str]:
+    """A header or signature laid out with tabs ("ỦY BAN NHÂN DÂN<tab><tab>CỘNG HÒA ...", a Word file
+    without a table) as the wide gap ``split_columns`` reads as a gutter: a run of lines cut by
+    tabs (blank lines between them) where a column starts as those tables' columns do. A body's
+    tabs ("a)<tab>Nội dung") are word spaces."""
+    out = list(lines)
+    run: list[int] = []
+    for i, line in enumerate([*lines, "end"]):
+        if "\t" in line and _TAB_GAP.search(line):
+            run.append(i)
+        elif line.strip():
+            if any(_anchored(lines[k]) for k in run):
+                for k in run:
+                    out[k] = _TAB_GAP.sub(_TAB_COLUMN, lines[k])
+            run = []
+    return out
+
+
+def _anchored(line: str) -> bool:
+    return any(_TABLE_ANCHOR.search(part) or signer_titles().match(part) for part in _TAB_GAP.split(line))
 
 
 def is_flattened(lines: list[str]) -> bool:

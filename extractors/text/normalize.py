@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from extractors.text.chrome import strip_chrome
-from extractors.text.layout import is_flattened, split_columns, split_flattened
+from extractors.text.layout import is_flattened, split_columns, split_flattened, tab_columns
 from extractors.text.markdown import looks_like_markdown, markdown_pieces
 from extractors.text.metadata import strip_chunk_prefixes, take_metadata
 from extractors.text.paragraphs import logical_lines, plain_pieces, wrap_width
@@ -72,6 +72,8 @@ def normalize(text: str, *, markdown: bool | None = None) -> Normalized:
     ``markdown`` says the file was named as Markdown; whatever its name, a text that reads as
     converter Markdown is read as such.
     """
+    if "\t" in text:
+        text = "\n".join(tab_columns(text.split("\n")))
     text = normalize_chars(text)
     read = _letters(text)
     is_markdown = bool(markdown) or looks_like_markdown(text)

@@ -26,6 +26,7 @@ _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True
 )
 _BREAKS = {f"{_W}br", f"{_W}cr"}
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {f"{_W}delText", f"{_W}instrText", f"{_W}footnoteReference", f"{_W}endnoteReference", f"{_W}footnoteRef"}
 _SOFFICE_SECONDS = 120
 _BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
@@ -191,17 +192,30 @@ def _roman(number: int) -> str:
 
 
 def _paragraph(paragraph: etree._Element) -> str:
+    """A paragraph's text. A tab stays a tab: a header or signature laid out with tabs
+    ("ỦY BAN NHÂN DÂN<tab><tab>CỘNG HÒA ...") is two columns, which the front door puts in order.
+    A text box anchored in the paragraph ("DỰ THẢO" beside the number) is a line of its own
+    before it, read once (Word stores it twice: the shape and a VML fallback)."""
     parts: list[str] = []
-    for node in paragraph.iter():
-        if node.tag in _SKIP:
-            continue
-        if node.tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif node.tag == f"{_W}tab":
-            parts.append(" ")
-        elif node.tag in _BREAKS:
-            parts.append("\n")
-    return "".join(parts)
+    boxes: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            if child.tag in _SKIP or child.tag == _FALLBACK:
+                continue
+            if child.tag == f"{_W}txbxContent":
+                boxes.extend(text for p in child.iter(f"{_W}p") if (text := _paragraph(p).strip()))
+                continue
+            if child.tag == f"{_W}t" and child.text:
+                parts.append(child.text)
+            elif child.tag == f"{_W}tab":
+                parts.append("\t")
+            elif child.tag in _BREAKS:
+                parts.append("\n")
+            walk(child)
+
+    walk(paragraph)
+    return "".join(f"{box}\n" for box in boxes) + "".join(parts)
 
 
 def _table(table: etree._Element, numbering: _Numbering) -> list[str]:
