@@ -154,3 +154,24 @@ def test_a_decision_that_approves_a_plan_published_apart_carries_it(article: str
     assert (found is not None) == plan
     if found is not None:
         assert found.title == "Kế hoạch ứng phó sự cố tràn dầu"
+
+
+@pytest.mark.parametrize(
+    ("preamble", "issuer"),
+    [
+        # a header OCR could not read: the issuer of a text the preamble cites is not this one's
+        (
+            "Thực hiện Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ ban hành Kế hoạch triển khai Nghị quyết"
+            " 163/2024/QH15; Bộ Công an đề nghị các bộ phối hợp thực hiện.",
+            None,
+        ),
+        (
+            "Thực hiện Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ, UBND huyện Đăk Tô xây dựng Kế hoạch"
+            " như sau:",
+            "Ủy ban nhân dân huyện Đăk Tô",
+        ),
+    ],
+)
+def test_issuer_from_the_preamble_is_the_one_that_issues(preamble: str, issuer: str | None) -> None:
+    document, *_ = extract(normalize_text(f"{preamble}\nI. MỤC ĐÍCH, YÊU CẦU\n1. Tiếp tục thực hiện.\n"))
+    assert (document.issuer.name if document.issuer else None) == issuer

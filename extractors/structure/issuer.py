@@ -46,6 +46,7 @@ _UNIT_HEADS = (
 )
 _HEAD_OF_UNIT = re.compile(rf"^(?:{'|'.join(tolerant_phrase(h) for h in _UNIT_HEADS)})(?!\w)")
 _WORD = re.compile(r"[^\s-]\S*")
+_OF = re.compile(r"\bcủa\s+$", re.IGNORECASE)
 _ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng|triển khai|thực hiện)\b[^.]{0,40}\b(?:kế hoạch|chương trình)", re.I)
 
 
@@ -199,9 +200,11 @@ def _spelled_in(text: str, place: str) -> str:
 
 
 def issuer_from_text(text: str, index: AgencyIndex, start: int, end: int) -> IssuerFact | None:
-    """The body that says, in the preamble, that it issues the plan ("UBND huyện X xây dựng kế hoạch")."""
+    """The body that says, in the preamble, that it issues the plan ("UBND huyện X xây dựng kế hoạch");
+    not the issuer of a text the preamble cites ("Nghị quyết số 50/NQ-CP của Chính phủ ban hành Kế
+    hoạch ...")."""
     for mention in index.within(start, end):
-        if mention.is_group:
+        if mention.is_group or _OF.search(text, max(0, mention.start - 8), mention.start):
             continue
         if _ISSUES.match(text[mention.end : mention.end + 80]):
             return IssuerFact(mention.name, mention.level, _province(mention, None), mention.start, mention.end)
