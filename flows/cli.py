@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
 
-from flows.extract import Failure, default_workers, extract_many_json, find_documents
-from flows.output import RecordWriter
+from flows.extract import Failure, default_workers, extract_many_json, survey
+from flows.output import FORMATS, FormatError, output_format, record_writer
 from flows.pipeline_cli import COMMANDS
 
 
@@ -19,40 +20,57 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", default="-", show_default=True, help="Output file (a folder for tables), - for stdout.")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "json"]),
-    default="jsonl",
-    show_default=True,
-    help="JSON Lines (one record per line) or one JSON array.",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="jsonl (a record a line), json (one array), csv or parquet (tables) [default: the output's suffix, or jsonl].",
 )
 @click.option("--with-text", is_flag=True, help="Include the normalized text the spans point into.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: one per core].")
 def extract(
-    paths: tuple[Path, ...], output: str, fmt: str, with_text: bool, progress: bool | None, workers: int | None
+    paths: tuple[Path, ...], output: str, fmt: str | None, with_text: bool, progress: bool | None, workers: int | None
 ) -> None:
-    """Extract one plan record per document from files and folders (searched recursively)."""
-    files = list(find_documents(paths))
+    """Extract one plan record per document from files and folders (searched recursively).
+
+    A path that cannot be read is named on stderr and the rest go on; the run then exits 1, as
+    it does when it finds nothing to read. One summary line ends every run.
+    """
+    start = time.perf_counter()
+    try:
+        fmt = output_format(output, fmt)
+    except FormatError as err:
+        raise click.UsageError(str(err)) from err
+    found = survey(paths)
+    if not found.files:
+        where = ", ".join(map(str, paths))
+        click.echo(f"kehoach: no documents to read in {where} ({found.skipped} other files skipped)", err=True)
+        sys.exit(1)
     show = sys.stderr.isatty() if progress is None else progress
     failed = 0
-    with RecordWriter(output, fmt) as writer:
-        results = extract_many_json(files, with_text=with_text, workers=workers or default_workers())
+    with record_writer(output, fmt) as writer:
+        results = extract_many_json(found.files, with_text=with_text, workers=workers or default_workers())
         if show:
             from tqdm import tqdm
 
-            results = tqdm(results, total=len(files), unit="doc", file=sys.stderr)
+            results = tqdm(results, total=len(found.files), unit="doc", file=sys.stderr)
         for result in results:
             if isinstance(result, Failure):
                 failed += 1
                 click.echo(f"kehoach: {result.path}: {result.reason}", err=True)
             else:
                 writer.write_json(result.json)
+    seconds = time.perf_counter() - start
+    click.echo(
+        f"kehoach: {len(found.files)} documents, {writer.count} records, {failed} failed, {found.skipped} skipped,"
+        f" {seconds:.1f} s, {len(found.files) / seconds:.1f} docs/s",
+        err=True,
+    )
     if failed:
-        click.echo(f"kehoach: {failed} of {len(files)} documents failed", err=True)
         sys.exit(1)
 
 

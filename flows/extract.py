@@ -39,19 +39,42 @@ class Extracted:
     json: str
 
 
-def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files to extract: given files as they are, folders searched recursively, sorted.
+@dataclass(frozen=True)
+class Survey:
+    """What the paths given hold: the files to read, in order, and how many files in the folders
+    were left out for not being documents (hidden files aside)."""
+
+    files: list[Path]
+    skipped: int
+
+
+def survey(paths: Iterable[Path]) -> Survey:
+    """The files to extract: given files as they are (a missing one too: it fails by name), folders
+    searched recursively, sorted.
 
     In a folder, a file is taken for its extension or, lacking a known one, for its first
-    bytes (a PDF saved as ``download.aspx``); hidden files are skipped.
+    bytes (a PDF saved as ``download.aspx``); hidden files and folders are passed over, other
+    files that are not documents are counted as skipped.
     """
+    files: list[Path] = []
+    skipped = 0
     for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".") and _is_document(p)
-            )
-        else:
-            yield path
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for found in sorted(p for p in path.rglob("*") if p.is_file()):
+            if any(part.startswith(".") for part in found.relative_to(path).parts):
+                continue
+            if _is_document(found):
+                files.append(found)
+            else:
+                skipped += 1
+    return Survey(files, skipped)
+
+
+def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files ``survey`` finds."""
+    yield from survey(paths).files
 
 
 def _is_document(path: Path) -> bool:

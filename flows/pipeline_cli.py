@@ -12,9 +12,10 @@ from pathlib import Path
 
 import click
 
-from flows.export import FORMATS, Filters, export_records
+from flows.export import Filters, export_records
+from flows.output import FORMATS, FormatError, output_format
 from flows.portals import load_profile, profile_names
-from flows.store import open_store
+from flows.store import catalogue_path, open_store
 
 DEFAULT_DATA = "kehoach-data"
 DEMO_PORT = 8731
@@ -139,7 +140,9 @@ def crawl(
 @click.option("--workers", default=1, show_default=True, help="Local processes extracting batches in parallel.")
 @click.option("--dask", "dask_address", help="Run extraction batches on this Dask scheduler (tcp://HOST:8786).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Also export the portal's records here.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default=None, help="[default: the output's suffix, else jsonl]"
+)
 def run(
     profile: str,
     data_dir: Path,
@@ -173,7 +176,9 @@ def run(
 @data_option
 @store_option
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="File (jsonl, json) or folder.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default=None, help="[default: the output's suffix, else jsonl]"
+)
 @click.option("--portal", help="Only this portal's records.")
 @click.option("--since", help="Only documents issued on or after this date (YYYY-MM-DD).")
 @click.option("--until", help="Only documents issued on or before this date (YYYY-MM-DD).")
@@ -193,6 +198,13 @@ def export(
 
     Runs without Prefect (it starts in under a second); the same work is the `kehoach-export` flow.
     """
+    try:
+        fmt = output_format(str(output), fmt)
+    except FormatError as err:
+        raise click.UsageError(str(err)) from err
+    if not catalogue_path(data_dir.resolve(), store_url).is_file():
+        click.echo(f"export: no store at {data_dir} (crawl a portal first: kehoach crawl PROFILE)", err=True)
+        sys.exit(1)
     store = open_store(data_dir, store_url)
     try:
         count = export_records(store, output, fmt, Filters(portal, since, until, issuer))

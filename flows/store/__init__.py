@@ -39,4 +39,14 @@ def open_store(data_dir: Path, store_url: str | None = None) -> Store:
     return Store(data_dir, Catalogue(catalogue_path(data_dir, store_url)), RawFiles(data_dir / "raw"))
 
 
-__all__ = ["AttachmentRow", "Catalogue", "DocumentRow", "Page", "RawFiles", "Store", "open_store", "suffix_for"]
+__all__ = [
+    "AttachmentRow",
+    "Catalogue",
+    "DocumentRow",
+    "Page",
+    "RawFiles",
+    "Store",
+    "catalogue_path",
+    "open_store",
+    "suffix_for",
+]
