@@ -1,8 +1,12 @@
-"""robots.txt, read once per site and obeyed, Crawl-delay included.
+"""robots.txt, read once per site and obeyed as RFC 9309 says, Crawl-delay included.
 
-As RFC 9309 says: a robots.txt that does not exist (4xx) allows everything; one that
-cannot be read (5xx, network failure after retries) allows nothing, since the site may be
-saying "not now".
+The rules are matched by protego, which reads them as the RFC does: ``*`` matches any
+characters and a final ``$`` anchors the end, the longest matching rule wins, and Allow wins
+over Disallow at equal length. (The standard library's parser ignores the wildcards and takes
+the first matching rule, so ``Disallow: /*.pdf$`` lets ``/a.pdf`` through there.)
+
+A robots.txt that does not exist (4xx) allows everything; one that cannot be read (5xx,
+network failure after retries) allows nothing, since the site may be saying "not now".
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from __future__ import annotations
 import logging
 import threading
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
+
+from protego import Protego
 
 from flows.crawl.fetch import Fetcher, FetchError
 
@@ -19,10 +24,30 @@ log = logging.getLogger("kehoach.crawl")
 AGENT = "kehoach"
 
 
+class Rules:
+    """One site's rules: protego's reading of its robots.txt, or a blanket answer when there is none."""
+
+    def __init__(self, parsed: Protego | None = None, *, allow_all: bool = True) -> None:
+        self._parsed = parsed
+        self._allow_all = allow_all
+
+    @classmethod
+    def parse(cls, body: str) -> Rules:
+        return cls(Protego.parse(body))
+
+    def allowed(self, url: str) -> bool:
+        if self._parsed is None:
+            return self._allow_all
+        return self._parsed.can_fetch(url, AGENT)
+
+    def crawl_delay(self) -> float | None:
+        return self._parsed.crawl_delay(AGENT) if self._parsed is not None else None
+
+
 class Robots:
     def __init__(self, fetcher: Fetcher) -> None:
         self._fetcher = fetcher
-        self._parsers: dict[str, RobotFileParser] = {}
+        self._rules: dict[str, Rules] = {}
         self._lock = threading.Lock()
 
     def allowed(self, url: str) -> bool:
@@ -30,24 +55,21 @@ class Robots:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
-            parser = self._parsers.get(origin)
-            if parser is None:
-                parser = self._parsers[origin] = self._read(origin, parts.hostname or "")
-        return parser.can_fetch(AGENT, url)
+            rules = self._rules.get(origin)
+            if rules is None:
+                rules = self._rules[origin] = self._read(origin, parts.hostname or "")
+        return rules.allowed(url)
 
-    def _read(self, origin: str, host: str) -> RobotFileParser:
-        parser = RobotFileParser(origin + "/robots.txt")
+    def _read(self, origin: str, host: str) -> Rules:
         try:
             fetched = self._fetcher.get(origin + "/robots.txt")
         except FetchError as err:
             if err.status is not None and 400 <= err.status < 500:
-                parser.parse([])
-            else:
-                log.warning("robots.txt of %s unreadable (%s): fetching nothing there", origin, err.reason)
-                parser.disallow_all = True
-            return parser
-        parser.parse(fetched.body.decode("utf-8", "replace").splitlines())
-        delay = parser.crawl_delay(AGENT)
+                return Rules(allow_all=True)
+            log.warning("robots.txt of %s unreadable (%s): fetching nothing there", origin, err.reason)
+            return Rules(allow_all=False)
+        rules = Rules.parse(fetched.body.decode("utf-8", "replace"))
+        delay = rules.crawl_delay()
         if delay:
             self._fetcher.limiter.slow_down(host, float(delay))
-        return parser
+        return rules
