@@ -3,6 +3,11 @@
 A crawler follows links written by others. A link, redirect or attachment that points to
 another host, an IP literal, a private or loopback address, or a non-HTTP scheme (file:,
 javascript:) is refused, so a page cannot steer kehoach into the network it runs in.
+
+One exception, because a profile's author asked for it by name: a loopback host listed in
+``allowed_hosts`` (``localhost``, ``127.0.0.1``, ``::1``: a mirror or a test portal on this
+machine) is fetched, as long as it resolves to loopback addresses only. Listing it says what
+``private_network`` would say, for this machine and nothing beyond it.
 """
 
 from __future__ import annotations
@@ -36,6 +41,21 @@ def _is_ip_literal(host: str) -> bool:
     return True
 
 
+# Names that the resolver maps to this machine (RFC 6761 reserves "localhost"; Debian's /etc/hosts adds the rest).
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
+
+
+def _is_loopback_host(host: str) -> bool:
+    """A host name or literal that can only mean this machine."""
+    if host in LOOPBACK_NAMES:
+        return True
+    return _is_ip_literal(host) and ipaddress.ip_address(host).is_loopback
+
+
+def _is_loopback(address: str) -> bool:
+    return ipaddress.ip_address(address.split("%", 1)[0]).is_loopback
+
+
 def _is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     return ip.is_global and not ip.is_multicast
@@ -49,7 +69,7 @@ class Guard:
         private_network: bool = False,
         resolver: Callable[[str], list[str]] = resolve,
     ) -> None:
-        self.allowed_hosts = frozenset(h.lower().rstrip(".") for h in allowed_hosts)
+        self.allowed_hosts = frozenset(h.lower().strip("[]").rstrip(".") for h in allowed_hosts)
         self.private_network = private_network
         self._resolver = resolver
         self._checked: dict[str, str | None] = {}
@@ -65,9 +85,10 @@ class Guard:
         host = (parts.hostname or "").rstrip(".")
         if not host:
             raise Refused(url, "no host")
-        if _is_ip_literal(host):
+        listed = host in self.allowed_hosts
+        if _is_ip_literal(host) and not (listed and _is_loopback_host(host)):
             raise Refused(url, "IP literal host")
-        if host not in self.allowed_hosts:
+        if not listed:
             raise Refused(url, f"host {host!r} not in the profile's allowed hosts")
         problem = self._address_problem(host)
         if problem is not None:
@@ -82,10 +103,11 @@ class Guard:
         try:
             addresses = self._resolver(host)
             private = [a for a in addresses if not _is_public(a)]
+            loopback_only = _is_loopback_host(host) and all(_is_loopback(a) for a in addresses)
             problem = None
             if not addresses:
                 problem = f"host {host!r} does not resolve"
-            elif private and not self.private_network:
+            elif private and not (self.private_network or loopback_only):
                 problem = f"host {host!r} resolves to non-public address {private[0]}"
         except OSError as err:
             problem = f"host {host!r} does not resolve: {err}"

@@ -10,8 +10,11 @@ import pytest
 
 from flows.crawl import Guard, Refused, crawl
 from flows.portals import FIXTURE_SITE
+from flows.portals.profile import rebased
 from flows.store import open_store
 from flows.store.files import RawFiles
+
+DOCUMENTS = 5
 
 TRAPS = """<tr><td class="so-ky-hieu">1/X</td><td class="trich-yeu"><a href="{bad}">bẫy</a></td></tr>"""
 
@@ -50,7 +53,7 @@ def test_crawl_refuses_and_logs_every_unsafe_link(start_site, profile_for, tmp_p
     assert refused["javascript:alert(1)"] == "scheme 'javascript' not allowed"
     assert refused["/quan-tri/an.html"] == "disallowed by robots.txt"
     assert summary.failed[site.base_url + "/redirect-out/1.html"].startswith("host 'evil.example' not in")
-    assert summary.new == 5
+    assert summary.new == DOCUMENTS
     catalogue = store.catalogue._conn
     logged = {r[0] for r in catalogue.execute("SELECT url FROM refusals")}
     assert {"http://evil.example/x.pdf", "http://10.0.0.1/y.pdf", "file:///etc/passwd"} <= logged
@@ -77,8 +80,51 @@ def test_guard_refuses_private_addresses_unless_the_profile_allows_them():
     assert Guard(["portal.gov.vn"], resolver=public).check("https://portal.gov.vn/a")
     with pytest.raises(Refused, match="credentials"):
         Guard(["portal.gov.vn"], resolver=public).check("https://user:pw@portal.gov.vn/a")
-    with pytest.raises(Refused, match="IP literal"):
-        Guard(["::1"], resolver=public).check("http://[::1]/a")
+
+
+@pytest.mark.parametrize(
+    ("allowed", "url", "refusal"),
+    [
+        (["127.0.0.1"], "http://127.0.0.1:8731/a", None),
+        (["::1"], "http://[::1]:8731/a", None),
+        (["[::1]"], "http://[::1]/a", None),
+        (["localhost"], "http://localhost:8731/a", None),
+        (["127.0.0.1"], "http://127.0.0.2/a", "IP literal host"),  # loopback, but not the one listed
+        (["localhost"], "http://127.0.0.1/a", "IP literal host"),  # listed by name only
+        (["10.0.0.1"], "http://10.0.0.1/a", "IP literal host"),  # a private literal, even when listed
+        (["203.0.113.7"], "http://203.0.113.7/a", "IP literal host"),  # any other literal
+        (["127.0.0.1"], "file://127.0.0.1/etc/passwd", "scheme 'file' not allowed"),
+        (["portal.gov.vn"], "http://portal.gov.vn/a", "non-public address 127.0.0.1"),  # a name that points home
+    ],
+)
+def test_only_an_explicitly_listed_loopback_host_is_fetched(allowed: list[str], url: str, refusal: str | None) -> None:
+    def loopback(host: str) -> list[str]:
+        return ["::1"] if ":" in host else ["127.0.0.1"]
+
+    guard = Guard(allowed, resolver=loopback)
+    if refusal is None:
+        assert guard.check(url) == url
+    else:
+        with pytest.raises(Refused, match=re.escape(refusal)):
+            guard.check(url)
+
+
+def test_a_listed_loopback_name_that_resolves_elsewhere_is_refused() -> None:
+    with pytest.raises(Refused, match="'localhost' resolves to non-public address"):
+        Guard(["localhost"], resolver=lambda host: ["127.0.0.1", "10.9.8.7"]).check("http://localhost/a")
+
+
+def test_crawl_of_a_profile_that_allows_127_0_0_1(start_site, profile_for, tmp_path) -> None:
+    """The profile names the loopback address itself, without ``private_network``: it is crawled."""
+    site = start_site()
+    port = site.server.server_address[1]
+    profile = profile_for(site).model_copy(update={"private_network": False})
+    profile = rebased(profile, f"http://127.0.0.1:{port}")
+    assert profile.allowed_hosts == ["127.0.0.1"]
+    store = open_store(tmp_path)
+    summary = crawl(profile, store)
+    assert (summary.listing_pages, summary.new, summary.refused, summary.failed) == (2, DOCUMENTS, {}, {})
+    store.close()
 
 
 def test_raw_file_names_are_digests_only(tmp_path):
