@@ -56,9 +56,14 @@ def _variants() -> dict[str, str]:
     return {base: "".join(sorted(chars | {base})) for base, chars in forms.items()}
 
 
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    return {ord(c): _base(c) for c in UPPER + LOWER if ord(c) > 127 and _base(c) != c}
+
+
 def fold(text: str) -> str:
     """The text without tones and marks, character for character (offsets stay): "ĐỐC" → "DOC"."""
-    return "".join(_base(c) if ord(c) > 127 else c for c in text)
+    return text.translate(_fold_table())
 
 
 def tolerant(word: str) -> str:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.facts.agencies import AgencyMention, canonical_agency, spell_out
 from extractors.facts.agency_index import AgencyIndex
 from extractors.structure.header import document_vocab
 from extractors.text.casing import sentence_case
-from extractors.vocab import fold, tolerant_phrase
+from extractors.vocab import fold, tolerant, tolerant_phrase
 
 # The head word of a unit under its parent ("BỘ CÔNG AN / CỤC ...", "TỔ CÔNG TÁC ..."), read with
 # loose tones (OCR's "TỎ").
@@ -176,27 +177,27 @@ def _as_written(caps: str, text: str) -> str | None:
     """A name the agency table does not know, as the body writes it in mixed case, tones and
     abbreviations aside: the header's "TỔ CÔNG TÁC LIÊN NGÀNH TW" (OCR: "TỎ") is the body's
     "Tổ Công tác liên ngành trung ương". None when the body never writes it out."""
-    words = fold(spell_out(caps)).split()
+    words = spell_out(caps).split()
     if len(words) < 2 or not text:
         return None
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
-    found = (text[m.start() : m.end()] for m in pattern.finditer(fold(text)))
-    counts = Counter(" ".join(name.split()) for name in found if not name.isupper())
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(tolerant, words)) + r"(?!\w)", re.IGNORECASE)
+    counts = Counter(" ".join(m.group().split()) for m in pattern.finditer(text) if not m.group().isupper())
     return counts.most_common(1)[0][0] if counts else None
+
+
+@lru_cache(maxsize=512)
+def _loosely(place: str) -> re.Pattern[str]:
+    """A place with any tones, in any case, at a word's start (compiled once: a province is asked often)."""
+    return re.compile(rf"(?<!\w){tolerant(place)}", re.IGNORECASE)
 
 
 def _spelled_in(text: str, place: str) -> str:
     """A place as the text writes it most often in mixed case, tones and marks aside; the place
     as given when the text never writes it otherwise."""
-    folded, key = fold(text).lower(), fold(place).lower()
-    counts: dict[str, int] = {}
-    at = folded.find(key)
-    while at != -1:
-        found = text[at : at + len(place)]
-        if found[:1].isupper() and not found.isupper() and (at == 0 or not text[at - 1].isalnum()):
-            counts[found] = counts.get(found, 0) + 1
-        at = folded.find(key, at + len(key))
-    return max(counts, key=lambda k: counts[k]) if counts else place
+    counts = Counter(
+        m.group() for m in _loosely(place).finditer(text) if m.group()[:1].isupper() and not m.group().isupper()
+    )
+    return counts.most_common(1)[0][0] if counts else place
 
 
 def issuer_from_text(text: str, index: AgencyIndex, start: int, end: int) -> IssuerFact | None:

@@ -61,9 +61,16 @@ class Normalized:
     text: str
     form: str
     metadata: dict[str, str] = field(default_factory=dict)
-    # The share of the letters read that did not reach the normalized text (chrome, the site's
-    # metadata, trailers): large for a portal page, small for a file an office published.
-    dropped: float = 0.0
+    # The characters read, after the character clean-up: what ``dropped`` compares with.
+    read: str = ""
+
+    @property
+    def dropped(self) -> float:
+        """The share of the letters read that did not reach the normalized text (chrome, the site's
+        metadata, trailers): large for a portal page, small for a file an office published.
+        Counted when asked: a letter count costs as much as a tenth of an extraction."""
+        read = _letters(self.read)
+        return 1 - _letters(self.text) / read if read else 0.0
 
 
 def normalize(text: str, *, markdown: bool | None = None) -> Normalized:
@@ -74,8 +81,7 @@ def normalize(text: str, *, markdown: bool | None = None) -> Normalized:
     """
     if "\t" in text:
         text = "\n".join(tab_columns(text.split("\n")))
-    text = normalize_chars(text)
-    read = _letters(text)
+    text = read = normalize_chars(text)
     is_markdown = bool(markdown) or looks_like_markdown(text)
     physical, chunks = strip_chunk_prefixes(text.split("\n"))
     text = "\n".join(physical)
@@ -92,7 +98,7 @@ def normalize(text: str, *, markdown: bool | None = None) -> Normalized:
     # Runs of spaces are single now, so each replace removes every space at a line edge.
     text = text.replace(" \n", "\n").replace("\n ", "\n").strip()
     text = _squeeze(text, "\n\n\n", "\n\n") + "\n"
-    return Normalized(text, form, metadata, 1 - _letters(text) / read if read else 0.0)
+    return Normalized(text, form, metadata, read)
 
 
 def _letters(text: str) -> int:
