@@ -35,6 +35,7 @@ class Page(HTMLParser):
         self.text: list[str] = []
         self.pieces: dict[str, list[str]] = {}
         self.kind_of: dict[str, str] = {}
+        self.elements: Counter[str] = Counter()
         self.anchors: dict[str, str] = {}
         self.links: dict[str, list[tuple[str, str, str]]] = {}
         self.legend: dict[str, int] = {}
@@ -53,6 +54,7 @@ class Page(HTMLParser):
         found = {k: v or "" for k, v in attrs}
         self.tags[tag] += 1
         if tag == "mark":
+            self.elements[found["data-f"]] += 1
             self.kind_of[found["data-f"]] = next(c[2:] for c in found["class"].split() if c.startswith("k-"))
             if "id" in found:
                 assert found["id"] not in self.anchors, "an id given twice"
@@ -201,17 +203,19 @@ def test_a_thousand_lines_are_drawn_as_lines() -> None:
 
 
 def test_crossing_and_nested_spans_are_cut_into_pieces_that_nest() -> None:
-    text = "alpha beta\ngamma delta\nepsilon"
+    text = "alpha beta\ngamma delta\nepsi\rlon <&>"
     facts = [
         Fact(0, "section", 0, 23, 5, "a block over two lines, headed by its first word"),
         Fact(1, "agency", 6, 17, 17, "crosses a line"),
         Fact(2, "indicator", 12, 23, 23, "crosses the agency's end"),
         Fact(3, "date", 12, 17, 17, "inside both"),
-        Fact(4, "citation", 24, 31, 31, "the last line, with no newline"),
+        Fact(4, "citation", 24, 35, 35, "the last line, with no newline"),
     ]
     page = Page(f'<section id="text">{draw_text(text, facts)}</section>')
     assert "".join(page.text) == text
     for fact in facts:
         assert page.fact_text(str(fact.id)) == text[fact.start : fact.end]
     assert page.tags["div"] == 3
+    # the block: head, then a piece a line; the agency cut at the line, the target where the agency ends
+    assert page.elements == {"0": 3, "1": 2, "2": 2, "3": 1, "4": 1}
     assert page.anchors == {f"f-{fact.id}": str(fact.id) for fact in facts}

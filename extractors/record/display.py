@@ -257,6 +257,7 @@ def render_html(record: PlanRecord, text: str) -> str:
     ]
     doc = record.document
     title = " ".join(v for v in (doc.type, doc.number) if v) or record.source.uri
+    heading = _esc(title) + (f' <span class="sub">{_esc(_short(doc.title, 120))}</span>' if doc.title else "")
     lines = text.count("\n") + (not text.endswith("\n")) if text else 0
     meta = f"{record.id} · {record.source.uri} · {lines} lines · {len(marks.facts)} facts drawn"
     if plan is None:
@@ -265,7 +266,7 @@ def render_html(record: PlanRecord, text: str) -> str:
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_esc(title)}</title><style>{STYLE}{kind_css()}</style></head><body>"
-        f'<header class="top"><h1>{_esc(title)}</h1><div class="meta">{_esc(meta)}</div>'
+        f'<header class="top"><h1>{heading}</h1><div class="meta">{_esc(meta)}</div>'
         f'<nav class="legend" aria-label="legend">{legend(marks)}</nav></header>'
         f'<main><section id="text" aria-label="normalized text">{draw_text(text, marks.facts)}</section>'
         f'<aside id="record" aria-label="record">{"".join(parts)}</aside></main>'

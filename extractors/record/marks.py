@@ -158,6 +158,18 @@ def _stripes(starts: list[int], facts: list[Fact]) -> list[set[str]]:
     return lines
 
 
+def _characters(text: str) -> str:
+    """Text as HTML that a browser reads back as the same characters.
+
+    A line's newline stays in the page's text (so the text and every span read back whole) but
+    is hidden, the line being a block already: copied, the text keeps one line break, not two.
+    A carriage return is written as a reference, which the HTML parser would otherwise read as a
+    line end.
+    """
+    escaped = html.escape(text, quote=False).replace("\r", "&#13;")
+    return escaped.replace("\n", '<span class="nl">\n</span>')
+
+
 def draw_text(text: str, facts: list[Fact]) -> str:
     """The text as one ``div`` a line, every fact a ``mark`` (or several, cut where needed).
 
@@ -197,7 +209,7 @@ def draw_text(text: str, facts: list[Fact]) -> str:
             bars = "".join(f'<i class="s-{kind}"></i>' for kind in sorted(stripes[line], key=_RANK.__getitem__))
             out.append(f'<div class="ln"><span class="g">{bars}</span><span class="t">')
         out.extend(_open(piece, first) for piece in wanted[keep:])
-        out.append(html.escape(text[here:there], quote=False))
+        out.append(_characters(text[here:there]))
         stack = wanted
     out.append("</mark>" * len(stack))
     out.append("</span></div>")

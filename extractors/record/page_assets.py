@@ -12,6 +12,7 @@ body { display: flex; flex-direction: column; font: 14px/1.5 "DejaVu Sans", "Seg
   color: #0f172a; background: #f8fafc; }
 header.top { padding: 8px 14px 6px; border-bottom: 1px solid #cbd5e1; background: #fff; }
 header.top h1 { margin: 0; font-size: 16px; }
+header.top h1 .sub { font-size: 14px; font-weight: 400; margin-left: 6px; }
 header.top .meta { color: #475569; font-size: 12px; overflow-wrap: anywhere; }
 nav.legend { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
 nav.legend .lg { display: inline-flex; align-items: center; gap: 5px; padding: 1px 8px 1px 4px;
@@ -30,10 +31,11 @@ main { flex: 1; display: grid; grid-template-columns: minmax(0, 1fr) minmax(340p
 .g { position: relative; flex: none; width: 30px; }
 .g i { position: absolute; top: 0; bottom: 0; width: 4px; }
 .t { flex: 1; min-width: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.nl { display: none; }
 mark { color: inherit; background: none; padding: 0; border-radius: 2px; cursor: pointer; }
 mark.head { font-weight: 600; }
 .flash { animation: flash 2s ease-out; }
-@keyframes flash { 0%, 50% { background: #fb7185; outline: 2px solid #e11d48; } }
+@keyframes flash { 0%, 60% { background: #93c5fd; } }
 #record details { margin: 4px 0; }
 #record summary { cursor: pointer; font-weight: 600; padding: 3px 0; border-bottom: 1px solid #e2e8f0; }
 #record summary .sw { vertical-align: -2px; margin-right: 4px; }
