@@ -40,6 +40,7 @@ class Page(HTMLParser):
         self.links: dict[str, list[tuple[str, str, str]]] = {}
         self.legend: dict[str, int] = {}
         self.tags: Counter[str] = Counter()
+        self.references: list[str] = []
         self._link: tuple[str, str, list[str]] | None = None
         self._part = ""
         self._button: str | None = None
@@ -53,6 +54,7 @@ class Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {k: v or "" for k, v in attrs}
         self.tags[tag] += 1
+        self.references += [v for k, v in found.items() if k in {"href", "src", "action", "srcset", "data"}]
         if tag == "mark":
             self.elements[found["data-f"]] += 1
             self.kind_of[found["data-f"]] = next(c[2:] for c in found["class"].split() if c.startswith("k-"))
@@ -123,6 +125,12 @@ def test_the_page_text_is_the_normalized_text(plan: tuple[PlanRecord, str, Page]
     assert page.tags["div"] >= text.count("\n")  # a line a div, not one paragraph
 
 
+def test_the_page_stands_alone(plan: tuple[PlanRecord, str, Page]) -> None:
+    _, _, page = plan
+    assert page.tags["style"] == 1 and page.tags["script"] == 1 and page.tags["link"] == 0
+    assert page.references and all(ref.startswith("#") for ref in page.references)
+
+
 def test_every_span_of_the_record_is_drawn_once_with_its_text(plan: tuple[PlanRecord, str, Page]) -> None:
     record, text, page = plan
     wanted = Counter(text[start:end] for start, end in _spans(record))
@@ -168,7 +176,7 @@ def test_the_legend_counts_what_is_drawn_of_each_kind(plan: tuple[PlanRecord, st
     assert {kind: n for kind, n in page.legend.items() if n} == dict(drawn)
     assert set(drawn) == {kind.key for kind in KINDS} - {"article"}
     assert record.plan is not None
-    assert drawn["activity"] == len(record.plan.activities) == 12
+    assert drawn["activity"] == len(record.plan.activities) > 0
     assert drawn["duty"] == len(record.plan.responsibilities)
     assert drawn["date"] == 2 and drawn["signer"] == 1 and drawn["issuer"] == 1 and drawn["header"] == 4
     decision = extract_file(DECISION, with_text=True)

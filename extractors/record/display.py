@@ -123,11 +123,13 @@ class _Panel:
 
     def indicators(self, indicators: list[Indicator]) -> str:
         def one(i: Indicator) -> str:
-            value = f"{i.comparator} {i.value:g}" + (f"–{i.value_max:g}" if i.value_max is not None else "")
+            upper = f"–{_number(i.value_max)}" if i.value_max is not None else ""
+            value = f"{i.comparator} {_number(i.value)}{upper}"
             facts = [f"<b>{_esc(value)} {_esc(i.unit)}</b>", _esc(i.direction or "")]
             facts.append(f"by {i.target_year}" if i.target_year else None)
             if i.baseline is not None and i.baseline.value is not None:
-                facts.append(f"from {i.baseline.value:g}" + (f" ({i.baseline.year})" if i.baseline.year else ""))
+                year = f" ({i.baseline.year})" if i.baseline.year else ""
+                facts.append(f"from {_number(i.baseline.value)}{year}")
             body = _esc(_short(i.text))
             return self.item("indicator", i.span, f"{value} {i.unit}: {i.text}", body) + _sub(facts, raw=True)
 
@@ -157,7 +159,8 @@ class _Panel:
         def one(r: Responsibility) -> str:
             names = (r.agency, *aliases.get(r.agency, ()))
             tasks = "".join(f"<li>{_esc(_short(t))}</li>" for t in r.tasks)
-            more = f'<details><summary class="sub">{len(r.tasks)} tasks</summary><ul>{tasks}</ul></details>'
+            count = f"{len(r.tasks)} task" + ("s" if len(r.tasks) > 1 else "")
+            more = f'<details><summary class="sub">{count}</summary><ul>{tasks}</ul></details>'
             link = self.item("duty", r.span, f"{r.agency} ({r.role})", _esc(r.agency), names)
             return link + _tag(r.role) + (more if r.tasks else "")
 
@@ -194,6 +197,11 @@ class _Panel:
             return f'{_esc(a.name)}{sub}<div class="mentions">{links}</div>'
 
         return _block("agencies", "agency", len(agencies), _list(one(a) for a in agencies))
+
+
+def _number(value: float) -> str:
+    """A value as a reader writes it: 1,000,000,000 rather than 1e+09, 1.36 rather than 1.3600000001."""
+    return f"{int(value):,}" if value.is_integer() else f"{value:,.6g}"
 
 
 def _section_head(section: Section) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ main { flex: 1; display: grid; grid-template-columns: minmax(0, 1fr) minmax(340p
 .g i { position: absolute; top: 0; bottom: 0; width: 4px; }
 .t { flex: 1; min-width: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .nl { display: none; }
-mark { color: inherit; background: none; padding: 0; border-radius: 2px; cursor: pointer; }
+mark { color: inherit; background: none; padding: 0; border-radius: 2px; cursor: pointer; scroll-margin: 3em 0; }
 mark.head { font-weight: 600; }
 .flash { animation: flash 2s ease-out; }
 @keyframes flash { 0%, 60% { background: #93c5fd; } }
@@ -81,24 +81,38 @@ SCRIPT = """
   function opened(element) {
     for (var d = element.closest("details"); d; d = d.parentElement.closest("details")) { d.open = true; }
   }
-  record.addEventListener("click", function (event) {
-    var link = event.target.closest("a[data-f]");
-    if (!link) { return; }
-    event.preventDefault();
-    var found = pieces(link.dataset.f);
+  function showMarks(id) {
+    var found = pieces(id);
     if (!found.length) { return; }
-    found[0].scrollIntoView({block: "center"});
+    // A fact over several lines is shown from its start, a short one in the middle of the view.
+    found[0].scrollIntoView({block: found.length > 1 ? "start" : "center"});
     flash(found);
-    history.replaceState(null, "", "#f-" + link.dataset.f);
-  });
-  text.addEventListener("click", function (event) {
-    var mark = event.target.closest("mark[data-f]");
-    if (!mark) { return; }
-    var item = document.getElementById("r-" + mark.dataset.f);
+  }
+  function showItem(id) {
+    var item = document.getElementById("r-" + id);
     if (!item) { return; }
     opened(item);
     item.scrollIntoView({block: "center"});
     flash([item]);
+  }
+  record.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-f]");
+    if (!link) { return; }
+    event.preventDefault();
+    showMarks(link.dataset.f);
+    history.replaceState(null, "", "#f-" + link.dataset.f);
+  });
+  text.addEventListener("click", function (event) {
+    var mark = event.target.closest("mark[data-f]");
+    if (mark) { showItem(mark.dataset.f); }
+  });
+  // A link to the page with a fact's id (page.html#f-12) opens with the fact in view on both sides.
+  window.addEventListener("load", function () {
+    var linked = /^#[fr]-([0-9]+)$/.exec(location.hash);
+    if (linked) {
+      showMarks(linked[1]);
+      showItem(linked[1]);
+    }
   });
   text.addEventListener("mouseover", function (event) {
     var labels = [];
