@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from extractors.facts.activities import activity_of
 from extractors.facts.agencies import canonical_agency
 from extractors.facts.agency_index import AgencyIndex
 from extractors.facts.indicators import IndicatorMention, iter_indicators
 from extractors.facts.periods import horizon
 from extractors.facts.reporting import duties_in
 from extractors.facts.responsibilities import headed_by_agency, responsibilities_of
+from extractors.facts.tasks import tasks_in
 from extractors.structure.sections import ITEM_MARKER, Node, is_background, number_path, parse_sections
 from extractors.text.lines import Line
 from models import Baseline, Funding, Indicator, Objectives, Period, Plan, Responsibility, Section
@@ -156,7 +156,6 @@ def build_plan(
         headings = [(n.heading, n.start) for top in tops for n in top.walk() if n.kind in _TARGET_KINDS]
         period = horizon(text, start, sections_end, headings, spans, issued)
     indicators: list[Indicator] = []
-    activities = []
     responsibilities = []
     reporting = []
     for top in tops:
@@ -168,13 +167,13 @@ def build_plan(
                 if m.unit in ("%", "VND", "USD") or any(n.kind in _TARGET_KINDS for n in path):
                     indicators.append(_indicator(m, path))
         if top.kind == "activities":
-            activities.extend(activity_of(text, child, [top, child]) for child in top.children if child.number)
             responsibilities.extend(_duties_by_agency(text, index, top))
         if top.kind == "implementation":
             responsibilities.extend(responsibilities_of(text, index, top))
         if top.kind in ("reporting", "implementation"):
             reporting.extend(duties_in(text, index, top.start, top.end, section=top.kind == "reporting", skip=spans))
     reporting.extend(duties_in(text, index, sections_end, plan_end, section=False, skip=spans))
+    activities = tasks_in(text, tops)
     return Plan(
         title=title,
         period=period,

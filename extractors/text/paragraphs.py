@@ -34,6 +34,11 @@ _SENTENCE_END = re.compile(r"[.;:!?…][\"”')]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _LABEL = re.compile(r"^(?:Số|Số hiệu|Ký hiệu)\s*:?$", re.IGNORECASE)
 _TABLE_ROW = " | "
+# An item's number alone on its line, its text on the next ("1.4." / "Xây dựng kế hoạch ..."): one line.
+_NUMBER_ONLY = re.compile(rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]|{LOWER_CLASS}\)|{ROMAN}\.)$")
+# An item's number a crawler left at the end of the line above its text ("... tiến bộ 1.1." /
+# "Tổ chức nghiên cứu ..."): two levels at least, since "năm 2025." ends a sentence.
+_DANGLING_NUMBER = re.compile(r"(?<=\S)\s+\d{1,2}(?:\.\d{1,2})+\.$")
 _HEADING_WORDS = 8
 _HEADING_LINE = 80
 # Share of long lines that go on in a lower-case line, from which a text is taken as wrapped.
@@ -103,6 +108,8 @@ def wrap_width(pieces: list[Piece], converter: bool = False) -> int | None:
 def _goes_on(text: str, prev: Piece, nxt: Piece, width: int | None) -> bool:
     """Whether ``nxt`` continues the logical line ``text``, whose last physical line is ``prev``."""
     b = nxt.text
+    if _NUMBER_ONLY.match(text) and b and not _MARKER.match(b) and _TABLE_ROW not in b:
+        return True
     if not text or not b or nxt.hard or prev.fixed or nxt.fixed or _RULE.match(prev.text) or _RULE.match(b):
         return False
     if _TABLE_ROW in text or _TABLE_ROW in b:
@@ -154,6 +161,9 @@ def logical_lines(pieces: list[Piece], width: int | None) -> list[str]:
         if prev is not None and _goes_on(out[-1], prev, piece, width):
             glue = "" if piece.text[0] in ",.;:)" or out[-1].endswith(("(", "/")) else " "
             out[-1] = out[-1] + glue + piece.text
+        elif out and piece.text and (m := _DANGLING_NUMBER.search(out[-1])) and piece.text[0].isupper():
+            out[-1] = out[-1][: m.start()].rstrip()
+            out.append(f"{m.group().strip()} {piece.text}")
         else:
             out.append(piece.text)
         prev = piece
