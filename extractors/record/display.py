@@ -105,7 +105,8 @@ class _Panel:
 
     def citations(self, citations: list[Citation]) -> str:
         def one(c: Citation) -> str:
-            name = " ".join(str(v) for v in (c.type, c.number) if v) or c.title or "?"
+            # A law cited by its name has no number: its title names it.
+            name = " ".join(v for v in (c.type, c.number) if v) if c.number else c.title or c.type or "?"
             sub = [c.date, c.issuer, c.title if name != c.title else None]
             return self.item("citation", c.span, name, _esc(name)) + _tag(c.role) + _sub(sub)
 
@@ -181,7 +182,7 @@ class _Panel:
             return _block("funding", "funding", 0, "")
         body = _esc(_short(funding.text or "; ".join(funding.sources)))
         item = self.item("funding", funding.span, funding.text or "funding", body)
-        return _block("funding", "funding", 1, _list([item + _sub(funding.sources)]))
+        return _block("funding", "funding", 1, _list([item + _sub(_short(s) for s in funding.sources)]))
 
     def articles(self, record: PlanRecord) -> str:
         arts = record.document.articles

@@ -102,14 +102,18 @@ class Marks:
         return fact
 
     def _head(self, start: int, end: int, names: tuple[str, ...]) -> int:
+        """Where a block's head ends. Names are matched in any case ("UBND các xã" heads a duty of
+        "Ủy ban nhân dân các xã" by its alias "UBND các xã"), where lower case keeps the offsets."""
         newline = self.text.find("\n", start, end)
         line_end = end if newline < 0 else newline
         line = self.text[start:line_end]
-        folded = line.lower()
+        fold = len(line.lower()) == len(line)
+        haystack = line.lower() if fold else line
         for name in filter(None, names):
-            at = folded.find(name.lower()) if len(folded) == len(line) else line.find(name)
+            needle = name.lower() if fold else name
+            at = haystack.find(needle)
             if at >= 0:
-                return start + at + len(name)
+                return start + at + len(needle)
         return line_end
 
     def count(self, kind: str) -> int:
@@ -117,6 +121,7 @@ class Marks:
 
 
 def _pieces(facts: list[Fact]) -> list[_Piece]:
+    """A fact's head and its rest are drawn as two elements, so that the head alone is coloured."""
     pieces = []
     for fact in facts:
         if fact.start < fact.head:
@@ -137,6 +142,7 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _open(piece: _Piece, first: set[int]) -> str:
+    """The start tag of a piece; the fact's first piece carries the id that links point to."""
     fact = piece.fact
     part = (" head" if piece.start < fact.head else " body") if KIND[fact.kind].block else ""
     anchor = ""
