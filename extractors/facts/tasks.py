@@ -61,12 +61,12 @@ def _vocab() -> _Vocab:
     return _Vocab(
         label=re.compile(rf"^(?P<label>{alternation(list(roles))})\s*(?:[:：]\s*(?P<value>.*)|\.?$)", re.IGNORECASE),
         roles=roles,
-        prefix=re.compile(rf"^\(?\s*(?:{alternation(words['prefixes'])})\s+", re.IGNORECASE),
+        prefix=re.compile(rf"\(?\s*(?:{alternation(words['prefixes'])})\s+", re.IGNORECASE),
         heads=re.compile(rf"(?:{alternation(words['heads'])})\s+", re.IGNORECASE),
         joiner=re.compile(rf"^[\s,;/]*(?:(?:{alternation(words['joiners'])})[\s,;/]+)*$", re.IGNORECASE),
         lead=re.compile(rf"\b(?:{alternation(words['lead'])})\b", re.IGNORECASE),
         partner=re.compile(rf"\b(?:{alternation(words['partner'])})\b", re.IGNORECASE),
-        verb=re.compile(rf"^[\s,]*(?:{alternation(words['verbs'])})\b", re.IGNORECASE),
+        verb=re.compile(rf"[\s,]*(?:{alternation(words['verbs'])})\b", re.IGNORECASE),
         open_ended=re.compile(rf"\b(?:{alternation(due['open_ended'])})\b", re.IGNORECASE),
         completion=re.compile(rf"\b(?:{alternation(due['completion'])})\b", re.IGNORECASE),
     )
