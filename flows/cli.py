@@ -78,7 +78,7 @@ def extract(
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file.")
 def show(path: Path, output: Path) -> None:
-    """Draw the facts of one document over its text (displaCy), to check every span by eye."""
+    """Write a review page of one document: every fact over its text, the record beside it."""
     from extractors.record.display import render_html
     from flows.extract import extract_file
 
