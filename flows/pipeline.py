@@ -2,11 +2,13 @@
 and pipeline (the three in a row).
 
 Import this module only after ``flows.pipeline_cli.prefect_environment`` has set Prefect's
-environment (telemetry off, PREFECT_HOME under the data folder): Prefect reads it at import.
+environment (telemetry off, PREFECT_HOME under the data folder, the API to report to): Prefect
+reads it at import. A crawl that lists nothing raises ``NothingListed``, which fails the flow run.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -16,6 +18,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from flows.crawl import crawl
 from flows.export import Filters, export_records
+from flows.lifeline import watch_parent
 from flows.portals import load_profile
 from flows.portals.profile import rebased
 from flows.store import open_store
@@ -31,8 +34,19 @@ def task_runner(workers: int, dask_address: str | None = None, dask_workers: int
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1, "processes": True})
     if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
+        # Each worker ends when this process does, even after its kill -9 (flows.lifeline).
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=watch_parent, initargs=(os.getpid(),))
     return ThreadPoolTaskRunner(max_workers=1)
+
+
+def drain() -> None:
+    """Send the run logs and events Prefect still holds: a throwaway server is about to stop, and
+    what Prefect sends at exit would otherwise fail ("Error logging to API") on the console."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=10)
+    EventsWorker.drain_all(timeout=10)
 
 
 @task(name="extract-batch")

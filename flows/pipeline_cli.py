@@ -6,15 +6,20 @@ Prefect is imported inside the commands that run flows (after its environment is
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from flows.crawl.summary import NothingListed
 from flows.export import Filters, export_records
 from flows.output import FORMATS, FormatError, output_format
 from flows.portals import load_profile, profile_names
+from flows.prefect_api import ServerError, prefect_api
 from flows.store import catalogue_path, open_store
 
 DEFAULT_DATA = "kehoach-data"
@@ -44,11 +49,19 @@ refresh_option = click.option(
 progress_option = click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal)."
 )
+verbose_option = click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also show Prefect's own log lines (flow runs, states) and the crawler's warnings.",
+)
+STARTUP_TIMEOUT = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 
 
-def prefect_environment(data_dir: Path) -> None:
+def prefect_environment(data_dir: Path, verbose: bool = False) -> None:
     """Set Prefect's environment before it is imported: no telemetry (kehoach runs inside government
-    networks), its home and database under the data folder, kehoach's own logs in its run logs.
+    networks), its home and database under the data folder, kehoach's own logs in its run logs,
+    and, unless ``verbose``, nothing of Prefect's on the console: kehoach prints its own summary.
     Values already set by the user win."""
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -56,9 +69,34 @@ def prefect_environment(data_dir: Path) -> None:
     home.mkdir(parents=True, exist_ok=True)  # Prefect does not create its home's parents
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "kehoach")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")  # crawl worker threads log too
-    # The throwaway server Prefect starts when no PREFECT_API_URL is set needs more than its
+    # The throwaway server started when no PREFECT_API_URL is set needs more than Prefect's
     # default 20 s on a small machine.
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+    os.environ.setdefault(STARTUP_TIMEOUT, "90")
+    if not verbose:
+        # Run logs still reach the Prefect API (and its UI); only the console handler is quiet.
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+
+
+@contextmanager
+def prefect_flows(data_dir: Path, verbose: bool) -> Iterator[None]:
+    """Prefect ready to run kehoach's flows: its environment set, an API to report to (a throwaway
+    server that dies with this process, unless PREFECT_API_URL names one), ``flows.pipeline``
+    imported while that server starts. A server that does not start, or a crawl that lists
+    nothing, ends the command with its reason and exit code 1."""
+    prefect_environment(data_dir, verbose)
+    try:
+        with prefect_api(Path(os.environ["PREFECT_HOME"]), verbose=verbose) as server:
+            pipeline = importlib.import_module("flows.pipeline")
+            if server is not None:
+                server.wait_ready(float(os.environ[STARTUP_TIMEOUT]))
+            try:
+                yield
+            finally:
+                if server is not None:
+                    pipeline.drain()
+    except (NothingListed, ServerError) as err:
+        click.echo(f"kehoach: {err}", err=True)
+        sys.exit(1)
 
 
 def _show(progress: bool | None) -> bool:
@@ -113,18 +151,21 @@ def portals() -> None:
 @base_url_option
 @refresh_option
 @progress_option
+@verbose_option
 def crawl(
-    profile: str, data_dir: Path, store_url: str | None, base_url: str | None, refresh: bool, progress: bool | None
-) -> None:
+    profile: str, data_dir: Path, store_url: str | None, base_url: str | None, refresh: bool, progress: bool | None,
+    verbose: bool,
+) -> None:  # fmt: skip
     """Fetch PROFILE's new and changed documents into the store (a Prefect flow).
 
-    PROFILE is a name from `kehoach portals` or a path to a profile file.
+    PROFILE is a name from `kehoach portals` or a path to a profile file. A crawl whose start
+    URLs list no document is an error (exit 1).
     """
     _check_profile(profile)
-    prefect_environment(data_dir)
-    from flows.pipeline import crawl_flow
+    with prefect_flows(data_dir, verbose):
+        from flows.pipeline import crawl_flow
 
-    summary = crawl_flow(profile, str(data_dir), store_url, base_url, refresh, _show(progress))
+        summary = crawl_flow(profile, str(data_dir), store_url, base_url, refresh, _show(progress))
     _print_crawl(summary)
     sys.exit(1 if summary["failed"] else 0)
 
@@ -143,6 +184,7 @@ def crawl(
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default=None, help="[default: the output's suffix, else jsonl]"
 )
+@verbose_option
 def run(
     profile: str,
     data_dir: Path,
@@ -155,16 +197,22 @@ def run(
     dask_address: str | None,
     output: Path | None,
     fmt: str,
+    verbose: bool,
 ) -> None:
     """Crawl PROFILE, then extract a record for each new document (the pipeline flow)."""
     _check_profile(profile)
-    prefect_environment(data_dir)
-    from flows.pipeline import pipeline_flow
+    if output:
+        try:
+            fmt = output_format(str(output), fmt)
+        except FormatError as err:
+            raise click.UsageError(str(err)) from err
+    with prefect_flows(data_dir, verbose):
+        from flows.pipeline import pipeline_flow
 
-    result = pipeline_flow(
-        profile, str(data_dir), store_url, base_url, refresh, _show(progress), batch_size, workers,
-        dask_address, str(output) if output else None, fmt,
-    )  # fmt: skip
+        result = pipeline_flow(
+            profile, str(data_dir), store_url, base_url, refresh, _show(progress), batch_size, workers,
+            dask_address, str(output) if output else None, fmt or "jsonl",
+        )  # fmt: skip
     _print_crawl(result["crawl"])
     _print_extract(result["extract"])
     if output:
@@ -218,7 +266,8 @@ def export(
 @data_option
 @store_option
 @click.option("--cron", help="Cron schedule for every profile (default: each profile's own `cron`).")
-def serve(profiles: tuple[str, ...], data_dir: Path, store_url: str | None, cron: str | None) -> None:
+@verbose_option
+def serve(profiles: tuple[str, ...], data_dir: Path, store_url: str | None, cron: str | None, verbose: bool) -> None:
     """Register the pipeline (crawl + extract) of each PROFILE with a cron schedule and serve it.
 
     Start a Prefect server first (`prefect server start`) and point at it with
@@ -226,45 +275,49 @@ def serve(profiles: tuple[str, ...], data_dir: Path, store_url: str | None, cron
     """
     for name in profiles:
         _check_profile(name)
-    prefect_environment(data_dir)
-    from prefect import serve as prefect_serve
+    with prefect_flows(data_dir, verbose):
+        from prefect import serve as prefect_serve
 
-    from flows.pipeline import pipeline_flow
+        from flows.pipeline import pipeline_flow
 
-    deployments = [
-        pipeline_flow.to_deployment(
-            name=f"crawl-{load_profile(name).name}",
-            cron=cron or load_profile(name).cron,
-            parameters={"profile": name, "data_dir": str(data_dir.resolve()), "store_url": store_url},
-        )
-        for name in profiles
-    ]
-    prefect_serve(*deployments)
+        deployments = []
+        for name in profiles:
+            schedule = cron or load_profile(name).cron
+            deployments.append(
+                pipeline_flow.to_deployment(
+                    name=f"crawl-{load_profile(name).name}",
+                    cron=schedule,
+                    parameters={"profile": name, "data_dir": str(data_dir.resolve()), "store_url": store_url},
+                )
+            )
+            click.echo(f"serve: {deployments[-1].name} on cron {schedule!r}; Ctrl-C stops", err=True)
+        prefect_serve(*deployments, print_starting_message=verbose)
 
 
 @click.command()
 @data_option
 @click.option("--port", default=DEMO_PORT, show_default=True, help="Loopback port of the fixture portal.")
-def demo(data_dir: Path, port: int) -> None:
+@verbose_option
+def demo(data_dir: Path, port: int, verbose: bool) -> None:
     """Serve the bundled fixture portal on 127.0.0.1, run the pipeline on it, export JSON Lines,
     then run again to show that nothing new is fetched."""
     from flows.portals import FIXTURE_SITE
     from flows.portals.site import base_url, serve_site
 
-    prefect_environment(data_dir)
-    from flows.pipeline import pipeline_flow
-
     server = serve_site(FIXTURE_SITE, port)
     output = data_dir / "export" / "records.jsonl"
     try:
-        for attempt in ("first run", "second run"):
-            click.echo(f"== {attempt}", err=True)
-            result = pipeline_flow(
-                "fixture", str(data_dir), base_url=base_url(server), progress=_show(None), export_path=str(output)
-            )
-            _print_crawl(result["crawl"])
-            _print_extract(result["extract"])
-            click.echo(f"export: {result['exported']} records → {output}", err=True)
+        with prefect_flows(data_dir, verbose):
+            from flows.pipeline import pipeline_flow
+
+            for attempt in ("first run", "second run"):
+                click.echo(f"== {attempt}", err=True)
+                result = pipeline_flow(
+                    "fixture", str(data_dir), base_url=base_url(server), progress=_show(None), export_path=str(output)
+                )
+                _print_crawl(result["crawl"])
+                _print_extract(result["extract"])
+                click.echo(f"export: {result['exported']} records → {output}", err=True)
     finally:
         server.shutdown()
 

@@ -2,6 +2,6 @@
 
 from flows.crawl.crawler import crawl
 from flows.crawl.guard import Guard, Refused
-from flows.crawl.summary import CrawlSummary, Outcome
+from flows.crawl.summary import CrawlSummary, NothingListed, Outcome
 
-__all__ = ["CrawlSummary", "Guard", "Outcome", "Refused", "crawl"]
+__all__ = ["CrawlSummary", "Guard", "NothingListed", "Outcome", "Refused", "crawl"]

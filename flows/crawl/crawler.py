@@ -3,7 +3,11 @@
 Listing pages are always asked again (conditionally, so an unchanged page costs a 304);
 a document already in the store is not asked again unless ``refresh`` is set, which makes
 a re-run fetch only what is new. Each document is written to the store in one transaction
-after its files are on disk, so a run killed at any point resumes without loss or duplicates.
+after its files (detail page, text, attachments) are on disk, so a run killed at any point
+resumes without loss or duplicates.
+
+The detail page's text is stored as the document's text only when it is the document
+(``flows.crawl.source``); otherwise the attachments are, in the order the page lists them.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from flows.crawl.fetch import Fetched, Fetcher, FetchError
 from flows.crawl.guard import Guard, Refused
 from flows.crawl.parse import ListingItem, parse_detail, parse_listing
 from flows.crawl.robots import Robots
-from flows.crawl.summary import CrawlSummary, Outcome
+from flows.crawl.source import NoDocumentText, check_has_source, document_text
+from flows.crawl.summary import CrawlSummary, NothingListed, Outcome
 from flows.portals.profile import Profile
 from flows.store import AttachmentRow, DocumentRow, Page, Store, suffix_for
 from flows.store.catalogue import now
@@ -35,7 +40,9 @@ class Crawler:
         self.robots = Robots(self.fetcher)
 
     def run(self, on_document: Callable[[Outcome], None] | None = None) -> CrawlSummary:
-        """Crawl every start URL; ``on_document`` is told each document's outcome (for a progress bar)."""
+        """Crawl every start URL; ``on_document`` is told each document's outcome (for a progress bar).
+
+        Raises ``NothingListed`` when the start URLs list no document at all."""
         summary = CrawlSummary(self.profile.name)
         try:
             items = self._list(summary)
@@ -50,6 +57,8 @@ class Crawler:
             self.fetcher.close()
         for line in summary.lines():
             log.info(line)
+        if not summary.documents:
+            raise NothingListed(summary.nothing_listed(self.profile.start_urls))
         return summary
 
     def _permit(self, url: str) -> str | None:
@@ -59,9 +68,9 @@ class Crawler:
         except Refused as err:
             reason = err.reason
         else:
-            if self.robots.allowed(url):
+            reason = self.robots.refusal(url)
+            if reason is None:
                 return None
-            reason = "disallowed by robots.txt"
         log.warning("refused %s: %s", url, reason)
         self.store.catalogue.save_refusal(url, self.profile.name, reason)
         return reason
@@ -125,6 +134,8 @@ class Crawler:
             return self._fetch_document(base, known)
         except (FetchError, Refused) as err:
             reason = err.reason
+        except NoDocumentText as err:
+            reason = str(err)
         except Exception as err:  # a page that breaks the parser must not stop the crawl
             reason = f"{type(err).__name__}: {err}"
         log.warning("failed %s: %s", item.url, reason)
@@ -142,10 +153,14 @@ class Crawler:
             return Outcome.UNCHANGED, ""
         files = self.store.files
         detail = parse_detail(fetched.body, fetched.url, self.profile.detail, self.profile.date_formats)
-        attachments = [self._attachment(url) for url in detail.attachments if self._permit(url) is None]
+        permitted = [url for url in detail.attachments if self._permit(url) is None]
+        if self.profile.detail.text is not None:
+            check_has_source(detail.text, len(permitted))
+        attachments = [self._attachment(url, position) for position, url in enumerate(permitted)]
         suffix = suffix_for(urlsplit(fetched.url).path, fetched.content_type)
         sha256 = files.put(fetched.body, suffix)
-        text_sha256 = files.put(detail.text.encode("utf-8"), ".txt") if detail.text else None
+        text = document_text(detail.text, len(attachments))
+        text_sha256 = files.put(text.encode("utf-8"), ".txt") if text else None
         fields = detail.fields
         row = DocumentRow(
             url=base.url,
@@ -167,10 +182,10 @@ class Crawler:
         same = known["sha256"] == sha256 and known["text_sha256"] == text_sha256
         return (Outcome.UNCHANGED if same else Outcome.CHANGED), ""
 
-    def _attachment(self, url: str) -> AttachmentRow:
+    def _attachment(self, url: str, position: int) -> AttachmentRow:
         fetched: Fetched = self.fetcher.get(url)
         suffix = suffix_for(urlsplit(fetched.url).path, fetched.content_type)
-        return AttachmentRow(url, self.store.files.put(fetched.body, suffix), suffix)
+        return AttachmentRow(url, self.store.files.put(fetched.body, suffix), suffix, position)
 
 
 def crawl(profile: Profile, store: Store, *, refresh: bool = False, on_document=None) -> CrawlSummary:

@@ -133,7 +133,7 @@ def parse_detail(data: bytes, page_url: str, detail: Detail, date_formats: list[
         suffixes = tuple(s.lower() for s in detail.attachment_suffixes)
         for link in pick_all(page, detail.attachments):
             url = urljoin(page_url, link)
-            if url.split("?", 1)[0].lower().endswith(suffixes):
+            if url.split("?", 1)[0].lower().endswith(suffixes) and url not in attachments:
                 attachments.append(url)
     fields = {}
     for name in ("number", "date", "title", "issuer"):

@@ -25,20 +25,25 @@ AGENT = "kehoach"
 
 
 class Rules:
-    """One site's rules: protego's reading of its robots.txt, or a blanket answer when there is none."""
+    """One site's rules: protego's reading of its robots.txt, or a blanket answer when there is none
+    (``unreadable``: why nothing may be fetched; None: everything may)."""
 
-    def __init__(self, parsed: Protego | None = None, *, allow_all: bool = True) -> None:
+    def __init__(self, parsed: Protego | None = None, *, unreadable: str | None = None) -> None:
         self._parsed = parsed
-        self._allow_all = allow_all
+        self._unreadable = unreadable
 
     @classmethod
     def parse(cls, body: str) -> Rules:
         return cls(Protego.parse(body))
 
-    def allowed(self, url: str) -> bool:
+    def refusal(self, url: str) -> str | None:
+        """Why ``url`` may not be fetched, or None."""
         if self._parsed is None:
-            return self._allow_all
-        return self._parsed.can_fetch(url, AGENT)
+            return self._unreadable
+        return None if self._parsed.can_fetch(url, AGENT) else "disallowed by robots.txt"
+
+    def allowed(self, url: str) -> bool:
+        return self.refusal(url) is None
 
     def crawl_delay(self) -> float | None:
         return self._parsed.crawl_delay(AGENT) if self._parsed is not None else None
@@ -50,24 +55,28 @@ class Robots:
         self._rules: dict[str, Rules] = {}
         self._lock = threading.Lock()
 
-    def allowed(self, url: str) -> bool:
-        """Whether the site's robots.txt lets kehoach fetch ``url``."""
+    def refusal(self, url: str) -> str | None:
+        """Why the site's robots.txt keeps kehoach from ``url`` (disallowed, or unreadable), or None."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
             rules = self._rules.get(origin)
             if rules is None:
                 rules = self._rules[origin] = self._read(origin, parts.hostname or "")
-        return rules.allowed(url)
+        return rules.refusal(url)
+
+    def allowed(self, url: str) -> bool:
+        """Whether the site's robots.txt lets kehoach fetch ``url``."""
+        return self.refusal(url) is None
 
     def _read(self, origin: str, host: str) -> Rules:
         try:
             fetched = self._fetcher.get(origin + "/robots.txt")
         except FetchError as err:
             if err.status is not None and 400 <= err.status < 500:
-                return Rules(allow_all=True)
+                return Rules()
             log.warning("robots.txt of %s unreadable (%s): fetching nothing there", origin, err.reason)
-            return Rules(allow_all=False)
+            return Rules(unreadable=f"robots.txt unreadable ({err.reason})")
         rules = Rules.parse(fetched.body.decode("utf-8", "replace"))
         delay = rules.crawl_delay()
         if delay:

@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+class NothingListed(Exception):
+    """A crawl whose start URLs listed no document at all: a wrong selector, a moved portal or a refused
+    start URL. Never a quiet success, since a scheduled run would go on "succeeding" with nothing."""
+
+
 class Outcome(StrEnum):
     NEW = "new"
     CHANGED = "changed"
@@ -38,6 +43,14 @@ class CrawlSummary:
             self.refused[url] = reason
         else:
             setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+    def nothing_listed(self, start_urls: list[str]) -> str:
+        """What to tell when the start URLs listed nothing: each start URL and what became of it."""
+        why = []
+        for url in start_urls:
+            reason = self.refused.get(url) or self.failed.get(url)
+            why.append(f"{url} ({reason or 'no item matched the listing selectors'})")
+        return f"crawl {self.portal}: no document listed from its start URLs: {'; '.join(why)}"
 
     def lines(self) -> list[str]:
         """The summary as a person reads it: totals, then each failure and refusal with its reason."""

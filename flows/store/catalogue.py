@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS documents (
   status TEXT NOT NULL CHECK (status IN ('fetched', 'failed')), error TEXT, attempts INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS attachments (
   document_url TEXT NOT NULL REFERENCES documents(url), url TEXT NOT NULL,
-  sha256 TEXT NOT NULL, suffix TEXT NOT NULL, fetched_at TEXT NOT NULL,
+  sha256 TEXT NOT NULL, suffix TEXT NOT NULL, fetched_at TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (document_url, url));
 CREATE TABLE IF NOT EXISTS refusals (
   url TEXT PRIMARY KEY, portal TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS records (
   document_url TEXT PRIMARY KEY REFERENCES documents(url), source_sha256 TEXT NOT NULL,
   extractor_version TEXT NOT NULL, record_id TEXT, json TEXT, error TEXT, extracted_at TEXT NOT NULL);
 """
+# Columns added after a release, for stores made before them: (table, column, definition).
+ADDED_COLUMNS = (("attachments", "position", "INTEGER NOT NULL DEFAULT 0"),)
 
 
 def now() -> str:
@@ -67,9 +69,13 @@ class DocumentRow:
 
 @dataclass(frozen=True)
 class AttachmentRow:
+    """A file a detail page links to; ``position`` is its place among the page's attachments (the main
+    document usually comes first)."""
+
     url: str
     sha256: str
     suffix: str
+    position: int = 0
 
 
 class Catalogue:
@@ -84,6 +90,10 @@ class Catalogue:
         self._conn.execute("PRAGMA foreign_keys=ON")
         with self._conn:
             self._conn.executescript(SCHEMA)
+            for table, column, definition in ADDED_COLUMNS:
+                names = {row["name"] for row in self._conn.execute(f"PRAGMA table_info({table})")}
+                if column not in names:
+                    self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
 
     def close(self) -> None:
         self._conn.close()
@@ -114,7 +124,8 @@ class Catalogue:
         return rows[0] if rows else None
 
     def save_document(self, doc: DocumentRow, attachments: list[AttachmentRow]) -> None:
-        """Record a fetched document and its attachments in one transaction."""
+        """Record a fetched document and its attachments in one transaction; attachments the page no
+        longer lists are forgotten, so that an old file is never read as the document."""
         fields = list(DocumentRow.__dataclass_fields__)
         values = [getattr(doc, f) for f in fields]
         updates = ", ".join(f"{f}=excluded.{f}" for f in fields[1:])
@@ -126,10 +137,11 @@ class Catalogue:
                 " attempts=documents.attempts + 1",
                 values,
             )
+            self._conn.execute("DELETE FROM attachments WHERE document_url = ?", (doc.url,))
             self._conn.executemany(
-                "INSERT INTO attachments VALUES (?, ?, ?, ?, ?) ON CONFLICT(document_url, url) DO UPDATE SET"
-                " sha256=excluded.sha256, suffix=excluded.suffix, fetched_at=excluded.fetched_at",
-                [(doc.url, a.url, a.sha256, a.suffix, doc.fetched_at) for a in attachments],
+                "INSERT INTO attachments (document_url, url, sha256, suffix, fetched_at, position)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(doc.url, a.url, a.sha256, a.suffix, doc.fetched_at, a.position) for a in attachments],
             )
 
     def save_failure(self, doc: DocumentRow, error: str) -> None:
@@ -153,7 +165,8 @@ class Catalogue:
 
     def attachments(self, document_url: str) -> list[AttachmentRow]:
         rows = self._query(
-            "SELECT url, sha256, suffix FROM attachments WHERE document_url = ? ORDER BY url", (document_url,)
+            "SELECT url, sha256, suffix, position FROM attachments WHERE document_url = ? ORDER BY position, url",
+            (document_url,),
         )
         return [AttachmentRow(*r) for r in rows]
 

@@ -3,26 +3,48 @@
 ``extract_batch`` reads only raw files and returns plain data, so it can run in another
 process or on a Dask worker (which must see the data folder); only the caller writes to
 the catalogue, so the database has one writer whatever the parallelism.
+
+A document's text is read from the first of its sources that gives one: the detail page's
+text (stored only when it is the document: ``flows.crawl.source``), else its attachments in
+the order the page lists them, else, when nothing is attached, the detail page itself. What
+the portal says of the document (listing and detail fields) becomes the record's
+``source.metadata`` and is weighed against the text as a site's metadata is
+(``with_site_metadata``): it fills a field the text leaves empty, a disagreement is a warning.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from extractors.record.build import EXTRACTOR_VERSION
+from extractors.record.site import with_site_metadata
 from flows.extract import extract_file
-from flows.ingest import SUFFIXES
+from flows.ingest import SUFFIXES, IngestError
 from flows.store import Store
+from models import PlanRecord
+
+# Catalogue columns that hold what the portal's listing and detail page say of a document.
+PORTAL_FIELDS = ("number", "issued_date", "title", "issuer")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A stored file a document's text may be read from; ``url`` is the attachment's (None: the detail page)."""
+
+    path: str
+    url: str | None = None
 
 
 @dataclass(frozen=True)
 class ExtractJob:
     url: str
-    path: str | None
+    sources: tuple[SourceFile, ...]
     content_sha256: str
     portal: str
     fetched_at: str | None
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -34,48 +56,78 @@ class ExtractResult:
     error: str | None = None
 
 
-def _source_path(store: Store, row) -> Path | None:
-    """The file to extract from: the detail page's text, else an attachment, else the page itself,
-    whichever the ingest step can read."""
+def _sources(store: Store, row) -> tuple[SourceFile, ...]:
+    """The files to read, in order of preference, keeping those the ingest step can read."""
     files = store.files
     if row["text_sha256"]:
-        return files.path(row["text_sha256"], ".txt")
-    for attachment in store.catalogue.attachments(row["url"]):
-        if attachment.suffix in SUFFIXES:
-            return files.path(attachment.sha256, attachment.suffix)
+        return (SourceFile(str(files.path(row["text_sha256"], ".txt"))),)
+    attachments = store.catalogue.attachments(row["url"])
+    if attachments:
+        return tuple(
+            SourceFile(str(files.path(a.sha256, a.suffix)), a.url) for a in attachments if a.suffix in SUFFIXES
+        )
     if row["suffix"] in SUFFIXES:
-        return files.path(row["sha256"], row["suffix"])
-    return None
+        return (SourceFile(str(files.path(row["sha256"], row["suffix"]))),)
+    return ()
+
+
+def portal_metadata(row) -> dict[str, str]:
+    """The portal's fields of a catalogued document, dates as portals print them (``dd/mm/yyyy``),
+    which is how ``with_site_metadata`` reads a site's dates."""
+    out = {}
+    for name in PORTAL_FIELDS:
+        value = row[name]
+        if value and name == "issued_date":
+            value = date.fromisoformat(value).strftime("%d/%m/%Y")
+        if value:
+            out[name] = value
+    return out
 
 
 def extraction_jobs(store: Store) -> list[ExtractJob]:
     """One job per fetched document whose record is missing or older than its content or the extractor."""
-    jobs = []
-    for row in store.catalogue.documents_to_extract(EXTRACTOR_VERSION):
-        path = _source_path(store, row)
-        jobs.append(
-            ExtractJob(
-                url=row["url"],
-                path=str(path) if path else None,
-                content_sha256=row["text_sha256"] or row["sha256"],
-                portal=row["portal"],
-                fetched_at=row["fetched_at"],
-            )
+    return [
+        ExtractJob(
+            url=row["url"],
+            sources=_sources(store, row),
+            content_sha256=row["text_sha256"] or row["sha256"],
+            portal=row["portal"],
+            fetched_at=row["fetched_at"],
+            metadata=portal_metadata(row),
         )
-    return jobs
+        for row in store.catalogue.documents_to_extract(EXTRACTOR_VERSION)
+    ]
+
+
+def _as_crawled(record: PlanRecord, job: ExtractJob, source: SourceFile) -> PlanRecord:
+    """The record of a crawled document: its source is the portal URL (not the raw file), with the
+    portal's fields as metadata, weighed against the text."""
+    document = record.document.model_copy(deep=True)
+    warnings = [w for w in with_site_metadata(document, job.metadata) if w not in record.warnings]
+    metadata = {**record.source.metadata, **job.metadata}
+    if source.url is not None:
+        metadata["attachment"] = source.url
+    source_update = {"uri": job.url, "fetched_at": job.fetched_at, "portal": job.portal, "metadata": metadata}
+    update = {"source": record.source.model_copy(update=source_update), "document": document}
+    return record.model_copy(update={**update, "warnings": [*record.warnings, *warnings]})
 
 
 def extract_one(job: ExtractJob) -> ExtractResult:
-    """The record of one stored document, its source pointing at the portal URL, not the raw file."""
-    if job.path is None:
+    """The record of one stored document, from the first of its sources that reads."""
+    if not job.sources:
         return ExtractResult(job.url, job.content_sha256, error="no text, page or attachment that kehoach can read")
-    try:
-        record = extract_file(Path(job.path))
-    except Exception as err:  # one broken document must not cost the batch
-        return ExtractResult(job.url, job.content_sha256, error=f"{type(err).__name__}: {err}")
-    source = record.source.model_copy(update={"uri": job.url, "fetched_at": job.fetched_at, "portal": job.portal})
-    record = record.model_copy(update={"source": source})
-    return ExtractResult(job.url, job.content_sha256, record.id, record.model_dump_json())
+    unread = []
+    for source in job.sources:
+        try:
+            record = extract_file(Path(source.path))
+        except IngestError as err:
+            unread.append(f"{source.url or 'the detail page'}: {err}")
+            continue
+        except Exception as err:  # one broken document must not cost the batch
+            return ExtractResult(job.url, job.content_sha256, error=f"{type(err).__name__}: {err}")
+        record = _as_crawled(record, job, source)
+        return ExtractResult(job.url, job.content_sha256, record.id, record.model_dump_json())
+    return ExtractResult(job.url, job.content_sha256, error="no source reads: " + "; ".join(unread))
 
 
 def extract_batch(jobs: list[ExtractJob]) -> list[ExtractResult]:

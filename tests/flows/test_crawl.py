@@ -8,8 +8,8 @@ from pathlib import Path
 from flows.crawl import Outcome, crawl
 from flows.store import open_store
 
-DOCUMENTS = {f"/vbcd/chi-tiet/100{i}.html" for i in range(1, 6)}
-ATTACHMENTS = {"/vbcd/files/1001.pdf", "/vbcd/files/1004.pdf"}
+DOCUMENTS = {f"/vbcd/chi-tiet/100{i}.html" for i in range(1, 8)}
+ATTACHMENTS = {"/vbcd/files/1001.pdf", "/vbcd/files/1004.pdf", "/vbcd/files/1006.pdf", "/vbcd/files/1007.docx"}
 
 
 def stored(data: Path) -> dict:
@@ -22,7 +22,9 @@ def stored(data: Path) -> dict:
             "SELECT url, status, number, issued_date, title, issuer, sha256, suffix, text_sha256 FROM documents"
         )
     )
-    attachments = sorted(tuple(r) for r in conn.execute("SELECT document_url, url, sha256, suffix FROM attachments"))
+    attachments = sorted(
+        tuple(r) for r in conn.execute("SELECT document_url, url, sha256, suffix, position FROM attachments")
+    )
     files = sorted(p.name for p in (data / "raw").rglob("*") if p.is_file() and not p.name.startswith(".tmp-"))
     store.close()
     return {"documents": documents, "attachments": attachments, "files": files}
@@ -38,10 +40,10 @@ def test_crawl_stores_every_document_once_and_rerun_fetches_nothing(start_site, 
     store = open_store(tmp_path)
     outcomes = []
     first = crawl(profile, store, on_document=outcomes.append)
-    assert (first.listing_pages, first.documents, first.new, first.failed, first.refused) == (2, 5, 5, {}, {})
-    assert outcomes == [Outcome.NEW] * 5
+    assert (first.listing_pages, first.documents, first.new, first.failed, first.refused) == (2, 7, 7, {}, {})
+    assert outcomes == [Outcome.NEW] * 7
     counts = store.catalogue.counts()
-    assert (counts["documents"], counts["documents_fetched"], counts["attachments"]) == (5, 5, 2)
+    assert (counts["documents"], counts["documents_fetched"], counts["attachments"]) == (7, 7, 4)
     row = store.catalogue.document(site.base_url + "/vbcd/chi-tiet/1001.html")
     assert (row["number"], row["issued_date"], row["issuer"]) == ("313/QĐ-UBND", "2017-03-20", "UBND tỉnh Bắc Kạn")
     text = store.files.path(row["text_sha256"], ".txt").read_text(encoding="utf-8")
@@ -49,7 +51,7 @@ def test_crawl_stores_every_document_once_and_rerun_fetches_nothing(start_site, 
     asked = len(site.requests)
 
     second = crawl(profile, store)
-    assert (second.fetched, second.unchanged, second.failed) == (0, 5, {})
+    assert (second.fetched, second.unchanged, second.failed) == (0, 7, {})
     again = [path for path, _ in site.requests[asked:]]
     assert again == ["/robots.txt", "/vbcd/index.html", "/vbcd/index-2.html"]  # listing pages answer 304
     assert store.catalogue.counts() == counts
@@ -61,7 +63,7 @@ def test_crawl_through_faults_gets_every_document_exactly_once(start_site, profi
     summary = crawl(profile_for(site), open_store(tmp_path))
     faults = {fault for _, fault in site.requests} - {"ok"}
     assert faults == {"500", "429", "hang", "reset"}  # every kind of fault happened
-    assert (summary.new, summary.failed) == (5, {})
+    assert (summary.new, summary.failed) == (7, {})
     content = stored(tmp_path)
     assert paths(d[0] for d in content["documents"]) == DOCUMENTS
     assert {d[1] for d in content["documents"]} == {"fetched"}

@@ -42,7 +42,7 @@ def test_pipeline_then_export_formats(prefect_api, start_site, tmp_path):
     site = start_site()
     data, out = tmp_path / "data", tmp_path / "out" / "records.jsonl"
     first = pipeline_flow("fixture", str(data), base_url=site.base_url, export_path=str(out))
-    assert (first["crawl"]["new"], first["extract"]["written"], first["exported"]) == (5, 5, 5)
+    assert (first["crawl"]["new"], first["extract"]["written"], first["exported"]) == (7, 7, 7)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     schema = shipped_schema()
     for record in lines:
@@ -56,9 +56,9 @@ def test_pipeline_then_export_formats(prefect_api, start_site, tmp_path):
 
     from flows.pipeline import export_flow
 
-    assert export_flow(str(tmp_path / "pq"), "parquet", str(data)) == 5
+    assert export_flow(str(tmp_path / "pq"), "parquet", str(data)) == 7
     documents = pd.read_parquet(tmp_path / "pq" / "documents.parquet")
-    assert len(documents) == 5 and set(documents["portal"]) == {"fixture"}
+    assert len(documents) == 7 and set(documents["portal"]) == {"fixture"}
     for table in ("indicators", "responsibilities", "citations"):
         frame = pd.read_parquet(tmp_path / "pq" / f"{table}.parquet")
         assert set(frame["record_id"]) <= set(documents["record_id"])
@@ -76,7 +76,7 @@ def test_extract_on_local_dask_cluster_matches_serial(prefect_api, start_site, t
     crawl_flow("fixture", str(tmp_path / "b"), base_url=site.base_url)
     serial = extract_flow(str(tmp_path / "a"), batch_size=2)
     dask = extract_flow.with_options(task_runner=task_runner(1, dask_workers=2))(str(tmp_path / "b"), batch_size=2)
-    assert serial["written"] == dask["written"] == 5
+    assert serial["written"] == dask["written"] == 7
     assert_same_records(tmp_path / "a", tmp_path / "b")
 
 
@@ -94,12 +94,13 @@ def test_crawl_killed_mid_run_resumes_to_the_same_store(prefect_api, start_site,
     os.kill(proc.pid, signal.SIGKILL)  # mid-run: some documents stored, others not yet
     proc.wait()
     partial = stored(data)
-    assert len(partial["documents"]) < 5  # killed before the end
+    assert len(partial["documents"]) < 7  # killed before the end
     subprocess.run([*command, "--data", str(data)], env=env, check=True, stderr=subprocess.DEVNULL)
     subprocess.run([*command, "--data", str(tmp_path / "whole")], env=env, check=True, stderr=subprocess.DEVNULL)
     resumed, whole = stored(data), stored(tmp_path / "whole")
     assert [d[1:] for d in resumed["documents"]] == [d[1:] for d in whole["documents"]]
-    assert len(resumed["documents"]) == 5
+    assert len(resumed["documents"]) == 7
+    assert len(resumed["attachments"]) == 4
     assert resumed["files"] == whole["files"]
 
 
@@ -111,5 +112,5 @@ def test_extract_in_local_processes_matches_serial(prefect_api, start_site, tmp_
     crawl_flow("fixture", str(tmp_path / "b"), base_url=site.base_url)
     serial = extract_flow(str(tmp_path / "a"), batch_size=2)
     pooled = extract_flow.with_options(task_runner=task_runner(2))(str(tmp_path / "b"), batch_size=2)
-    assert serial["written"] == pooled["written"] == 5
+    assert serial["written"] == pooled["written"] == 7
     assert_same_records(tmp_path / "a", tmp_path / "b")

@@ -89,9 +89,10 @@ def test_missing_robots_allows_all_unreadable_disallows_all_and_crawl_delay_slow
     assert missing.allowed("https://portal.gov.vn/a.pdf") and missing.allowed("https://portal.gov.vn/x")
     broken = Robots(_Fetcher(status=503))
     assert not broken.allowed("https://portal.gov.vn/") and not broken.allowed("https://portal.gov.vn/x")
+    assert broken.refusal("https://portal.gov.vn/x") == "robots.txt unreadable (HTTP 503)"
     star = _Fetcher(ROBOTS.split("User-agent: kehoach")[0])
     robots = Robots(star)
     assert robots.allowed("https://portal.gov.vn/vbcd/chi-tiet/1.html")
-    assert not robots.allowed("https://portal.gov.vn/a.pdf")
+    assert robots.refusal("https://portal.gov.vn/a.pdf") == "disallowed by robots.txt"
     assert star.limiter.delays == {"portal.gov.vn": 3.0}
     assert star.asked == ["https://portal.gov.vn/robots.txt"]  # read once per site

@@ -14,7 +14,7 @@ from flows.portals.profile import rebased
 from flows.store import open_store
 from flows.store.files import RawFiles
 
-DOCUMENTS = 5
+DOCUMENTS = 7
 
 TRAPS = """<tr><td class="so-ky-hieu">1/X</td><td class="trich-yeu"><a href="{bad}">bẫy</a></td></tr>"""
 
@@ -63,7 +63,7 @@ def test_crawl_refuses_and_logs_every_unsafe_link(start_site, profile_for, tmp_p
     written = [p for p in (tmp_path / "data").rglob("*") if p.is_file()]
     assert all(p.is_relative_to(tmp_path / "data") for p in written)
     raw = [p.name for p in written if "raw" in p.parts]
-    assert raw and all(re.fullmatch(r"[0-9a-f]{64}\.(html|txt|pdf)", name) for name in raw)
+    assert raw and all(re.fullmatch(r"[0-9a-f]{64}\.(html|txt|pdf|docx)", name) for name in raw)
     store.close()
 
 
