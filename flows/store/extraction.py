@@ -63,9 +63,9 @@ def _sources(store: Store, row) -> tuple[SourceFile, ...]:
         return (SourceFile(str(files.path(row["text_sha256"], ".txt"))),)
     attachments = store.catalogue.attachments(row["url"])
     if attachments:
-        return tuple(
-            SourceFile(str(files.path(a.sha256, a.suffix)), a.url) for a in attachments if a.suffix in SUFFIXES
-        )
+        # ".bin": a download whose URL and content type named no format; the reader tells it by its bytes.
+        readable = [a for a in attachments if a.suffix in SUFFIXES or a.suffix == ".bin"]
+        return tuple(SourceFile(str(files.path(a.sha256, a.suffix)), a.url) for a in readable)
     if row["suffix"] in SUFFIXES:
         return (SourceFile(str(files.path(row["sha256"], row["suffix"]))),)
     return ()
@@ -74,14 +74,18 @@ def _sources(store: Store, row) -> tuple[SourceFile, ...]:
 def portal_metadata(row) -> dict[str, str]:
     """The portal's fields of a catalogued document, dates as portals print them (``dd/mm/yyyy``),
     which is how ``with_site_metadata`` reads a site's dates."""
-    out = {}
-    for name in PORTAL_FIELDS:
-        value = row[name]
-        if value and name == "issued_date":
-            value = date.fromisoformat(value).strftime("%d/%m/%Y")
-        if value:
-            out[name] = value
+    out = {name: row[name] for name in PORTAL_FIELDS if row[name]}
+    if "issued_date" in out:
+        out["issued_date"] = _printed_date(out["issued_date"])
     return out
+
+
+def _printed_date(value: str) -> str:
+    """``2023-02-17`` as ``17/02/2023``; anything else as it is."""
+    try:
+        return date.fromisoformat(value).strftime("%d/%m/%Y")
+    except ValueError:
+        return value
 
 
 def extraction_jobs(store: Store) -> list[ExtractJob]:

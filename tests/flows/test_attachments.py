@@ -158,3 +158,29 @@ def test_a_store_made_before_attachment_positions_opens_and_gains_them(tmp_path)
     catalogue = Catalogue(path)
     assert [(a.url, a.position) for a in catalogue.attachments("d")] == [("a.pdf", 0)]
     catalogue.close()
+
+
+def test_every_document_gets_its_record_through_30_percent_faults(start_site, profile_for, tmp_path) -> None:
+    site = start_site(fault_rate=0.3, seed=11)
+    records, failures = crawl_and_extract(site, profile_for(site), tmp_path)
+    assert {fault for _, fault in site.requests} >= {"500", "429", "hang", "reset"}
+    assert failures == {}
+    assert sorted(records) == [f"/vbcd/chi-tiet/100{i}.html" for i in range(1, 8)]
+    assert records["/vbcd/chi-tiet/1006.html"]["source"]["sha256"] == sha256(FILES / "1006.pdf")
+    assert records["/vbcd/chi-tiet/1007.html"]["source"]["sha256"] == sha256(FILES / "1007.docx")
+
+
+def test_an_attachment_of_no_known_type_is_read_by_its_bytes(start_site, profile_for, tmp_path) -> None:
+    """A download link such as ``tai-ve.ashx?id=7`` served as application/octet-stream is stored as
+    ``.bin`` and still read: the reader tells a DOCX by its bytes."""
+    root = edited_site(
+        tmp_path / "site", {"vbcd/chi-tiet/1007.html": ("/vbcd/files/1007.docx", "/vbcd/files/tai-ve.ashx")}
+    )
+    shutil.copy(root / "vbcd" / "files" / "1007.docx", root / "vbcd" / "files" / "tai-ve.ashx")
+    site = start_site(root)
+    profile = profile_for(site)
+    detail = profile.detail.model_copy(update={"attachment_suffixes": [".pdf", ".ashx"]})
+    records, failures = crawl_and_extract(site, profile.model_copy(update={"detail": detail}), tmp_path / "data")
+    assert failures == {}
+    docx = records["/vbcd/chi-tiet/1007.html"]
+    assert (docx["source"]["format"], docx["source"]["sha256"]) == ("docx", sha256(FILES / "1007.docx"))
