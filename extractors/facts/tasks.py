@@ -37,6 +37,7 @@ _BARE_YEAR = re.compile(r"^\D*\b((?:19|20)\d\d)\b\D*$")
 @dataclass(frozen=True)
 class _Vocab:
     label: re.Pattern[str]
+    heading: re.Pattern[str]
     roles: dict[str, Role]
     prefix: re.Pattern[str]
     heads: re.Pattern[str]
@@ -60,6 +61,7 @@ def _vocab() -> _Vocab:
 
     return _Vocab(
         label=re.compile(rf"^(?P<label>{alternation(list(roles))})\s*(?:[:：]\s*(?P<value>.*)|\.?$)", re.IGNORECASE),
+        heading=re.compile(rf"(?P<label>{alternation(list(roles))})(?!\w)", re.IGNORECASE),
         roles=roles,
         prefix=re.compile(rf"\(?\s*(?:{alternation(words['prefixes'])})\s+", re.IGNORECASE),
         heads=re.compile(rf"(?:{alternation(words['heads'])})\s+", re.IGNORECASE),
@@ -80,6 +82,14 @@ def label_of(text: str) -> tuple[Role, int | None] | None:
     if m is None:
         return None
     return v.roles[m["label"].casefold()], (m.start("value") if m["value"] is not None else None)
+
+
+def column_role(heading: str) -> Role | None:
+    """The role of a table column its heading opens with ("Tên nhiệm vụ/dự án" → content,
+    "Thời gian triển khai" → time, "Kết quả dự kiến" → product)."""
+    v = _vocab()
+    m = v.heading.match(heading.strip())
+    return v.roles[m["label"].casefold()] if m else None
 
 
 def _gap_joins(text: str, start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from extractors.facts.indicators import IndicatorMention, iter_indicators
 from extractors.facts.periods import horizon
 from extractors.facts.reporting import duties_in
 from extractors.facts.responsibilities import headed_by_agency, responsibilities_of
+from extractors.facts.task_tables import table_tasks
 from extractors.facts.tasks import tasks_in
 from extractors.structure.sections import ITEM_MARKER, Node, is_background, number_path, parse_sections
 from extractors.text.lines import Line
@@ -173,7 +174,8 @@ def build_plan(
         if top.kind in ("reporting", "implementation"):
             reporting.extend(duties_in(text, index, top.start, top.end, section=top.kind == "reporting", skip=spans))
     reporting.extend(duties_in(text, index, sections_end, plan_end, section=False, skip=spans))
-    activities = tasks_in(text, tops)
+    # A task table may stand in an annex after the signature: it is read to the end of the text.
+    activities = tasks_in(text, tops) + table_tasks(text, lines, start, len(text))
     return Plan(
         title=title,
         period=period,

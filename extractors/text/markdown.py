@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.text.bar_tables import bar_table
 from extractors.text.layout import split_flat
 from extractors.text.paragraphs import Piece
 
@@ -76,6 +77,11 @@ def _strip_emphasis(text: str) -> str:
     if "*" not in text:
         return text
     return _STARS.sub(lambda m: m.group() if _literal_stars(text, m) else "", text)
+
+
+def _cell_text(line: str) -> str:
+    """One line of a converter's cell, its markup removed."""
+    return " ".join(_clean(_strip_emphasis(line)).split())
 
 
 def _literal_stars(text: str, m: re.Match[str]) -> bool:
@@ -168,8 +174,18 @@ def markdown_pieces(text: str) -> list[Piece]:
     table: list[list[str]] = []
     state = _Emphasis()
     hard = pending_open = False
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
         stripped = line.strip()
+        if stripped == "|" and (found := bar_table(lines, i - 1, _cell_text)) is not None:
+            rows, i = found
+            out.extend(Piece(" | ".join(c.replace("|", "/") for c in row), hard=True, fixed=True) for row in rows)
+            hard = True
+            state.reset()
+            continue
         if _is_row(stripped):
             if not _TABLE_RULE.match(stripped):
                 table.append(_cells(stripped))

@@ -26,6 +26,10 @@ _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True
 )
 _BREAKS = {f"{_W}br", f"{_W}cr"}
+# What only the header and signature tables of the genre hold.
+_LAYOUT_CELL = re.compile(
+    r"CỘNG HÒA XÃ HỘI|Độc lập - Tự do|Nơi nhận|^(?:TM|KT|Q|TL|TUQ)\.", re.IGNORECASE | re.MULTILINE
+)
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {f"{_W}delText", f"{_W}instrText", f"{_W}footnoteReference", f"{_W}endnoteReference", f"{_W}footnoteRef"}
 _SOFFICE_SECONDS = 120
@@ -219,17 +223,32 @@ def _paragraph(paragraph: etree._Element) -> str:
 
 
 def _table(table: etree._Element, numbering: _Numbering) -> list[str]:
-    """A two-column layout table (header, signature) column by column; any other row by row."""
-    rows = [
-        ["\n".join(line for line in _blocks(cell, numbering) if line.strip()) for cell in row.findall(f"{_W}tc")]
-        for row in table.findall(f"{_W}tr")
-    ]
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
-    if rows and all(len(row) <= 2 for row in rows) and any(len(row) == 2 for row in rows):
-        cells = [row[0] for row in rows] + [""] + [row[1] for row in rows if len(row) == 2]
-    else:
-        cells = [cell for row in rows for cell in row]
-    return ["", *cells, ""]
+    """A layout table (the header, the signature: two columns, or the quốc hiệu, Nơi nhận or an
+    authority mark in a cell) column by column, left to right; any other as rows, a line
+    each with its cells between " | " (the front door's form of a table): a cell spread over
+    several columns is followed by empty ones, and a cell merged down from the row above holds
+    that row's text, which is this row's too (a shared time or partner)."""
+    rows: list[list[str]] = []
+    above: dict[int, str] = {}
+    for row in table.findall(f"{_W}tr"):
+        cells: list[str] = []
+        for cell in row.findall(f"{_W}tc"):
+            props = cell.find(f"{_W}tcPr")
+            span = props.find(f"{_W}gridSpan") if props is not None else None
+            merge = props.find(f"{_W}vMerge") if props is not None else None
+            text = "\n".join(line for line in _blocks(cell, numbering) if line.strip())
+            if merge is not None and merge.get(f"{_W}val", "continue") == "continue":
+                text = above.get(len(cells), "")
+            else:
+                above[len(cells)] = text
+            cells += [text] + [""] * (int(span.get(f"{_W}val", "1")) - 1 if span is not None else 0)
+        if any(cell.strip() for cell in cells):
+            rows.append(cells)
+    if all(len(row) <= 2 for row in rows) or any(_LAYOUT_CELL.search(cell) for row in rows for cell in row):
+        width = max(len(row) for row in rows)
+        columns = [[row[k] for row in rows if k < len(row) and row[k].strip()] for k in range(width)]
+        return [line for column in columns if column for line in ("", *column)] + [""]
+    return ["", *(" | ".join(" ".join(c.replace("|", "/").split()) for c in row) for row in rows), ""]
 
 
 def _footnotes(root: etree._Element, numbering: _Numbering) -> list[str]:
