@@ -20,6 +20,7 @@ from extractors.record.build import build_record
 from flows.ingest import SUFFIXES, IngestError, load
 from flows.ingest.detect import looks_like_document
 from flows.ingest.limits import Limits
+from flows.lifeline import watch_parent
 from models import PlanRecord, Source
 
 _SNIFF_BYTES = 4096
@@ -166,9 +167,11 @@ def _attempt(path: Path, with_text: bool) -> str | Failure:
         return Failure(path, f"{type(err).__name__}: {err}")
 
 
-def _serve(connection: Connection, with_text: bool) -> None:
+def _serve(connection: Connection, with_text: bool, parent: int) -> None:
     """The worker's loop: a path in, a record (as JSON, cheaper to send than a pickle) or a failure out;
-    None ends it."""
+    None ends it. It ends too when ``parent`` is gone (``kill -9`` of kehoach): a forked worker
+    holds its own copy of the pipe, so it would never see the parent leave."""
+    watch_parent(parent)
     while True:
         try:
             path = connection.recv()
@@ -190,7 +193,7 @@ class _Worker:
     def _start(self) -> Connection:
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, self._with_text), daemon=True)
+        self._process = context.Process(target=_serve, args=(child, self._with_text, os.getpid()), daemon=True)
         self._process.start()
         child.close()
         self._connection = parent

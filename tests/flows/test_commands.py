@@ -123,3 +123,15 @@ def test_no_process_outlives_a_killed_run_with_worker_processes(prefect_api, sta
     )
     assert sum("spawn_main" in c for c in before.values()) >= 2
     assert left == {}
+
+
+def test_no_process_outlives_a_killed_extract(tmp_path) -> None:
+    """``kehoach extract --workers 2`` killed with -9 while its workers read leaves none behind."""
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    for k in range(4):  # OCR keeps the workers busy for seconds
+        shutil.copy(Path(__file__).resolve().parents[2] / "corpus" / "published" / "p09.pdf", scans / f"s{k}.pdf")
+    command = [*KEHOACH, "extract", str(scans), "-o", str(tmp_path / "r.jsonl"), "--workers", "2", "--no-progress"]
+    before, left = killed_leaves_nothing(command, dict(os.environ), lambda children: len(children) >= 2)
+    assert len(before) >= 2
+    assert left == {}
