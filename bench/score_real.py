@@ -12,7 +12,8 @@ yardsticks (``tests/eval/score.py``, ``tests/eval/silver/score_header.py``, byte
 - silver: the header fields of ``corpus/silver`` against the site's metadata.
 
 Rows are fields, columns corpora; the last rows are each corpus's mean and how many documents
-with answers it scored.
+with answers it scored. A second table scores tasks (``tests/eval/score_tasks.py``): the real
+documents against ``tests/eval/real-tasks``, and the plans of ``tests/data/tasks_gold``.
 """
 
 from __future__ import annotations
@@ -82,15 +83,18 @@ def main() -> None:
     ]
     table: dict[str, dict[str, float]] = {}
     counts: dict[str, str] = {}
+    records: dict[str, list[dict]] = {}
     for name, folder, gold in corpora:
-        rows, mean, missing = score.score(gold, _records(folder, args.workers))
+        records[name] = _records(folder, args.workers)
+        rows, mean, missing = score.score(gold, records[name])
         table[name] = {row[0]: row[1] for row in rows} | {"mean": mean}
         counts[name] = str(len(list(gold.glob("*.json"))) - len(missing))
     answers = EVAL / "silver" / "answers.json"
     table["silver"] = _silver(score_header, answers, _records(ROOT / "corpus" / "silver", args.workers))
     counts["silver"] = str(len(json.loads(answers.read_text(encoding="utf-8"))))
+    tasks = _tasks(records["real"], args.workers)
     if args.json:
-        print(json.dumps({"scores": table, "documents": counts}, ensure_ascii=False, indent=1))
+        print(json.dumps({"scores": table, "documents": counts, "tasks": tasks}, ensure_ascii=False, indent=1))
         return
     names = list(table)
     fields = list(dict.fromkeys(f for column in table.values() for f in column if f != "mean"))
@@ -100,6 +104,36 @@ def main() -> None:
         cells = (f"{table[n][field]:.3f}" if field in table[n] else "" for n in names)
         print(field.ljust(width) + "".join(c.rjust(12) for c in cells))
     print("documents".ljust(width) + "".join(counts[n].rjust(12) for n in names))
+    print()
+    print("tasks".ljust(width) + "".join(n.rjust(12) for n in tasks))
+    for key, label in _TASK_ROWS:
+        print(label.ljust(width) + "".join(f"{tasks[n][key]:.3f}".rjust(12) for n in tasks))
+    sizes = (f"{t['documents']}, {t['tasks']}" for t in tasks.values())
+    print("documents, tasks".ljust(width) + "".join(size.rjust(12) for size in sizes))
+
+
+_TASK_ROWS = (
+    ("precision", "precision"),
+    ("recall", "recall"),
+    ("f1", "F1"),
+    ("lead", "lead (paired)"),
+    ("partners_f1", "partners F1"),
+    ("due", "due (paired)"),
+    ("score", "tasks score"),
+)
+
+
+def _tasks(real_records: list[dict], workers: int) -> dict[str, dict]:
+    """The task scores of the real documents and of the plans annotated for tasks."""
+    score_tasks = _module(EVAL / "score_tasks.py", "kehoach_score_tasks")
+    gold = ROOT / "tests" / "data" / "tasks_gold"
+    listed = (gold / "documents.txt").read_text(encoding="utf-8").splitlines()
+    paths = [ROOT / line for line in listed if line and not line.startswith("#")]
+    annotated = [json.loads(r.json) for r in extract_many_json(paths, workers=workers) if isinstance(r, Extracted)]
+    return {
+        "real": score_tasks.score(EVAL / "real-tasks", real_records),
+        "annotated": score_tasks.score(gold, annotated),
+    }
 
 
 if __name__ == "__main__":
