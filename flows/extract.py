@@ -88,11 +88,14 @@ def _is_document(path: Path) -> bool:
         return False
 
 
-def extract_file(path: Path, *, with_text: bool = False) -> PlanRecord:
-    """The plan record of one file; ``IngestError`` (or any error) when it cannot give one."""
+def extract_file(path: Path, *, with_text: bool = False, uri: str | None = None) -> PlanRecord:
+    """The plan record of one file; ``IngestError`` (or any error) when it cannot give one.
+
+    ``uri`` is where the document was published when the file is a copy of it (a crawled page
+    stored by its hash): the record's source and id are the document's, not the copy's."""
     loaded = load(path)
     source = Source(
-        uri=str(path),
+        uri=uri or str(path),
         format=loaded.format,
         sha256=loaded.sha256,
         digital_signatures=loaded.digital_signatures,

@@ -145,15 +145,16 @@ def test_extract_json_array_to_stdout_with_text(tmp_path: Path) -> None:
         assert citation["number"] is None or citation["number"] in text[citation["span"][0] : citation["span"][1]]
 
 
-def test_extract_same_document_same_id(tmp_path: Path) -> None:
+def test_a_record_id_is_stable_and_unique_per_source_document(tmp_path: Path) -> None:
     seed = SEEDS / "001_29aef314834a8ded.txt"
     copy = tmp_path / "copy.txt"
     shutil.copy(seed, copy)
     ids = []
-    for path in (seed, copy):
+    for path in (seed, seed, copy):
         result = CliRunner().invoke(main, ["extract", str(path), "-o", "-"])
         ids.append(json.loads(result.stdout)["id"])
     assert ids[0] == ids[1] and ids[0].startswith("kh-")
+    assert ids[2] != ids[0]  # the same text at another address is another source document
 
 
 def test_show_draws_facts_over_the_text(tmp_path: Path) -> None:

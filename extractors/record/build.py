@@ -51,9 +51,11 @@ _ISSUER_SEARCH = 3000
 _ISSUES_PLAN = re.compile(r"(?:ban hành|xây dựng|triển khai)\s+(?:Kế hoạch|Chương trình|Đề án)\b[^.;:\n]*", re.I)
 
 
-def record_id(text: str) -> str:
-    """Stable id: the same normalized text gives the same id on every run and machine."""
-    return "kh-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+def record_id(uri: str, text: str) -> str:
+    """Stable and unique per source document: the same document at the same address (file path
+    or URL) gives the same id on every run and machine; two addresses with the same text (two
+    portal pages that say "see the attachment") give two ids, so their table rows never mix."""
+    return "kh-" + hashlib.sha256(f"{uri}\n{text}".encode()).hexdigest()[:20]
 
 
 class _Casing:
@@ -335,7 +337,7 @@ def build_record(raw_text: str, source: Source, *, markdown: bool = False, with_
     if source.format in _PUBLISHED_FORMATS and normalized.dropped > _DROPPED_SHARE:
         warnings.insert(0, f"{normalized.dropped:.0%} of the letters read from the file were dropped as chrome")
     return PlanRecord(
-        id=record_id(text),
+        id=record_id(source.uri, text),
         source=source.model_copy(update={"metadata": normalized.metadata}) if normalized.metadata else source,
         document=document,
         citations=citations,

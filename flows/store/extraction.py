@@ -123,7 +123,7 @@ def extract_one(job: ExtractJob) -> ExtractResult:
     unread = []
     for source in job.sources:
         try:
-            record = extract_file(Path(source.path))
+            record = extract_file(Path(source.path), uri=job.url)
         except IngestError as err:
             unread.append(f"{source.url or 'the detail page'}: {err}")
             continue
