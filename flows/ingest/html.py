@@ -13,6 +13,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from flows.ingest.docx import _LAYOUT_CELL
 from flows.ingest.encodings import decode_bytes
 from flows.ingest.limits import Limits
 from flows.ingest.loaded import IngestError
@@ -108,6 +109,7 @@ _BLOCKS = frozenset(
 )
 _DOCUMENT_MARKERS = ("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Nơi nhận", "TM. ", "KT. ")
 _MAIN_SHARE = 0.6
+_MAX_SPAN = 64  # columns or rows one cell may cover; more is a hostile page, not a table
 _MAX_DESCENT = 30  # levels: each costs a pass over the text, so a hostile nesting cannot make it quadratic
 _BREAK = "\x1e"
 _SPACES = re.compile(r"[ \t\r\n\f]+")
@@ -230,18 +232,64 @@ def _mark_blocks(root: LexborNode) -> None:
 
 
 def _order_tables(root: LexborNode) -> None:
-    """Tables as text: a two-column layout table column by column, any other row by row.
+    """Tables as text: a layout table (the header, the signature: two columns, or the quốc hiệu,
+    Nơi nhận or an authority mark in a cell, as the DOCX reader decides) column by column; any
+    other as rows, a line each with its cells between " | " (the front door's form of a table).
 
     Innermost first, so that an outer table reads its cells with the inner ones already text.
     """
     for table in reversed(root.css("table")):
-        rows = [[cell.text(deep=True) or "" for cell in _cells(row)] for row in _rows(table)]
-        rows = [row for row in rows if any(cell.strip() for cell in row)]
-        if rows and all(len(row) <= 2 for row in rows) and any(len(row) == 2 for row in rows):
-            cells = [row[0] for row in rows] + [_BREAK] + [row[1] for row in rows if len(row) == 2]
+        rows = [row for row in _grid(table) if any(cell.strip() for cell in row)]
+        if _is_layout(rows):
+            width = max((len(row) for row in rows), default=0)
+            columns = [[row[k] for row in rows if k < len(row) and row[k].strip()] for k in range(width)]
+            cells = [cell for column in columns if column for cell in (*column, "")]
         else:
-            cells = [cell for row in rows for cell in row]
+            cells = [" | ".join(" ".join(c.replace(_BREAK, " ").replace("|", "/").split()) for c in r) for r in rows]
         table.replace_with(_BREAK + _BREAK.join(cells) + _BREAK)
+
+
+def _is_layout(rows: list[list[str]]) -> bool:
+    """Whether a table lays out the document's header or signature rather than holding data."""
+    return all(len(row) <= 2 for row in rows) or any(
+        _LAYOUT_CELL.search(cell.replace(_BREAK, "\n")) for row in rows for cell in row
+    )
+
+
+def _grid(table: LexborNode) -> list[list[str]]:
+    """The rows of ``table`` as its grid of columns: a cell spread over several columns is
+    followed by empty ones, and a cell spread over several rows gives its text to the rows it
+    covers, at its column (a shared time or partner is each row's)."""
+    rows: list[list[str]] = []
+    below: dict[int, tuple[str, int]] = {}  # column → the text carried down, and for how many rows more
+    for row in _rows(table):
+        cells: list[str] = []
+        for cell in _cells(row):
+            while len(cells) in below:
+                cells.append(_carry(below, len(cells)))
+            text = cell.text(deep=True) or ""
+            spread = [text] + [""] * (_span(cell, "colspan") - 1)
+            if (rowspan := _span(cell, "rowspan")) > 1:
+                below |= {len(cells) + k: (part, rowspan - 1) for k, part in enumerate(spread)}
+            cells += spread
+        while below and len(cells) <= max(below):
+            cells.append(_carry(below, len(cells)) if len(cells) in below else "")
+        rows.append(cells)
+    return rows
+
+
+def _carry(below: dict[int, tuple[str, int]], column: int) -> str:
+    """The text a cell from a row above gives to this row at ``column``, counted off its span."""
+    text, left = below.pop(column)
+    if left > 1:
+        below[column] = (text, left - 1)
+    return text
+
+
+def _span(cell: LexborNode, name: str) -> int:
+    """A cell's colspan or rowspan, 1 when absent or unreadable, capped: a page cannot make the grid huge."""
+    value = (cell.attributes.get(name) or "").strip()
+    return min(int(value), _MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
 
 
 def _rows(table: LexborNode) -> list[LexborNode]:
