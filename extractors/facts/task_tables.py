@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.facts.agency_index import AgencyIndex
 from extractors.facts.tasks import Assignment, assignment, column_role, due_of
 from extractors.text.lines import Line
 from models import Activity, Schedule
@@ -56,8 +57,8 @@ def _is_task_table(roles: list[str | None]) -> bool:
     return "content" in roles and bool(_DOERS & set(roles))
 
 
-def table_tasks(text: str, lines: list[Line], start: int, end: int) -> list[Activity]:
-    """The tasks of every task table whose rows lie in ``text[start:end]``."""
+def table_tasks(text: str, lines: list[Line], start: int, end: int, index: AgencyIndex | None = None) -> list[Activity]:
+    """The tasks of every task table whose rows lie in ``text[start:end]``; ``index``: the text's agencies."""
     out: list[Activity] = []
     i = 0
     while i < len(lines):
@@ -71,12 +72,14 @@ def table_tasks(text: str, lines: list[Line], start: int, end: int) -> list[Acti
         while j < len(lines) and _ROW in lines[j].text:
             j += 1
         if _is_task_table(roles):
-            out += _rows(text, lines[i + 1 : j], header, roles)
+            out += _rows(text, lines[i + 1 : j], header, roles, index)
         i = j
     return out
 
 
-def _rows(text: str, rows: list[Line], header: list[_Cell], roles: list[str | None]) -> list[Activity]:
+def _rows(
+    text: str, rows: list[Line], header: list[_Cell], roles: list[str | None], index: AgencyIndex | None
+) -> list[Activity]:
     out: list[Activity] = []
     group: list[str] = []
     names = [c.text.casefold() for c in header]
@@ -98,7 +101,7 @@ def _rows(text: str, rows: list[Line], header: list[_Cell], roles: list[str | No
         lead, executors, partners = Assignment(), Assignment(), Assignment()
         for role, target in (("lead", lead), ("executor", executors), ("partner", partners)):
             for cell in by_role.get(role, []):
-                target.merge(assignment(text, cell.start, cell.end))
+                target.merge(assignment(text, cell.start, cell.end, index=index))
         doers = Assignment()
         doers.merge(lead)
         if lead.lead:

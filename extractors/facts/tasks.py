@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.facts.agencies import AgencyMention, iter_agencies
+from extractors.facts.agency_index import AgencyIndex
 from extractors.facts.dates import iter_dates
 from extractors.structure.sections import ITEM_MARKER, Node, number_path
 from extractors.vocab import longest_first
@@ -132,12 +133,20 @@ class Assignment:
         return bool(self.lead or self.partners)
 
 
-def assignment(text: str, start: int, end: int, *, all_lead: bool = True) -> Assignment:
+def _agencies(text: str, start: int, end: int, index: AgencyIndex | None) -> list[AgencyMention]:
+    """The agencies of a window: from the text's index when there is one (found once for the
+    whole text: a plan asks this for every item), else scanned."""
+    return list(index.within(start, end) if index is not None else iter_agencies(text, start, end))
+
+
+def assignment(
+    text: str, start: int, end: int, *, all_lead: bool = True, index: AgencyIndex | None = None
+) -> Assignment:
     """Who a phrase gives a task to: "Sở X chủ trì, phối hợp với Y, Z" → lead X, partners Y, Z;
     "Sở A, Sở B" → both lead (``all_lead``: a field that names doers only); "Sở X đôn đốc các
     đơn vị" → lead X (the doers the phrase opens with)."""
     v = _vocab()
-    mentions = list(iter_agencies(text, start, end))
+    mentions = _agencies(text, start, end, index)
     if not mentions:
         return Assignment()
     partner = v.partner.search(text, start, end)
@@ -210,12 +219,12 @@ class _Block:
         return out
 
 
-def _add(block: _Block, role: Role, text: str, start: int, end: int) -> None:
+def _add(block: _Block, role: Role, text: str, start: int, end: int, index: AgencyIndex | None) -> None:
     if start >= end:
         return
     if role in ("lead", "executor", "partner"):
         block.labelled = True
-        found = assignment(text, start, end)
+        found = assignment(text, start, end, index=index)
         target = {"lead": block.lead, "executor": block.executors, "partner": block.partners}[role]
         target.merge(found)
     elif role == "time":
@@ -227,7 +236,7 @@ def _lines_under(node: Node) -> list[tuple[int, int]]:
     return [(line.start, line.end) for line in node.body_lines()]
 
 
-def _read_labels(text: str, node: Node, block: _Block, content: list[str]) -> None:
+def _read_labels(text: str, node: Node, block: _Block, content: list[str], index: AgencyIndex | None) -> None:
     """Labels in ``node``'s own lines and in its items, into ``block``; other lines into ``content``."""
     for line in node.own:
         stripped = ITEM_MARKER.sub("", line.text.strip())
@@ -237,7 +246,7 @@ def _read_labels(text: str, node: Node, block: _Block, content: list[str]) -> No
             continue
         role, at = found
         if at is not None:
-            _add(block, role, text, line.end - len(stripped) + at, line.end)
+            _add(block, role, text, line.end - len(stripped) + at, line.end, index)
     for child in node.children:
         found = label_of(child.rest)
         if found is None:
@@ -251,15 +260,15 @@ def _read_labels(text: str, node: Node, block: _Block, content: list[str]) -> No
                 content.append(child.rest[at:])
             content.extend(ITEM_MARKER.sub("", line.text.strip()) for line in child.body_lines())
         elif role == "both":
-            _read_labels(text, child, block, content)
+            _read_labels(text, child, block, content, index)
         else:
             if at is not None:
-                _add(block, role, text, child.line.end - len(child.rest) + at, child.line.end)
+                _add(block, role, text, child.line.end - len(child.rest) + at, child.line.end, index)
             for start, end in _lines_under(child):
-                _add(block, role, text, start, end)
+                _add(block, role, text, start, end, index)
 
 
-def _stated(text: str, node: Node) -> Assignment:
+def _stated(text: str, node: Node, index: AgencyIndex | None) -> Assignment:
     """The doers an item names in its own sentence: "Giao X chủ trì ...", "(Giao X tham mưu)", or
     agencies opening the item and followed by what they do (not by a colon: a duty list)."""
     v = _vocab()
@@ -268,18 +277,20 @@ def _stated(text: str, node: Node) -> Assignment:
         body_start = line.end - len(line.text.lstrip()) if line is not node.line else node.line.end - len(node.rest)
         for m in re.finditer(r"\(\s*(?=Giao\b)", text[body_start : line.end]):
             close = text.find(")", body_start + m.end(), line.end)
-            found = assignment(text, body_start + m.end(), close if close != -1 else line.end, all_lead=False)
+            found = assignment(
+                text, body_start + m.end(), close if close != -1 else line.end, all_lead=False, index=index
+            )
             if found:
                 return found
         if v.prefix.match(text, body_start, line.end) and text[body_start : body_start + 4].lower() == "giao":
-            found = assignment(text, body_start, line.end, all_lead=False)
+            found = assignment(text, body_start, line.end, all_lead=False, index=index)
             if found:
                 return found
     start = node.line.end - len(node.rest)
-    mentions = list(iter_agencies(text, start, min(node.line.end, start + 400)))
-    lead = _leading(text, start, node.line.end, mentions)
+    lead = _leading(text, start, node.line.end, _agencies(text, start, min(node.line.end, start + 400), index))
     if lead and v.verb.match(text, lead[-1].end, node.line.end):
-        return assignment(text, start, node.line.end, all_lead=False) or Assignment([m.name for m in lead])
+        found = assignment(text, start, node.line.end, all_lead=False, index=index)
+        return found or Assignment([m.name for m in lead])
     return Assignment()
 
 
@@ -303,33 +314,33 @@ def _activity(
     )
 
 
-def tasks_in(text: str, tops: list[Node]) -> list[Activity]:
-    """The tasks of a plan's section tree, in document order."""
+def tasks_in(text: str, tops: list[Node], index: AgencyIndex | None = None) -> list[Activity]:
+    """The tasks of a plan's section tree, in document order; ``index``: the text's agencies."""
     out: list[Activity] = []
     for top in tops:
         if top.kind not in _NOT_TASKS:
-            out += _tasks_of(text, top, [top])
+            out += _tasks_of(text, top, [top], index)
     return out
 
 
-def _tasks_of(text: str, node: Node, path: list[Node]) -> list[Activity]:
+def _tasks_of(text: str, node: Node, path: list[Node], index: AgencyIndex | None) -> list[Activity]:
     block, content = _Block(), []
-    _read_labels(text, node, block, content)
+    _read_labels(text, node, block, content, index)
     doers = block.doers()
     if doers:
         return [_activity(text, node, path, doers, block, content)]
-    stated = _stated(text, node) if node.number or node.style in ("dash", "plus") else Assignment()
+    stated = _stated(text, node, index) if node.number or node.style in ("dash", "plus") else Assignment()
     if stated:
         content = [ITEM_MARKER.sub("", line.text.strip()) for line in node.body_lines()]
         return [_activity(text, node, path, stated, _Block(), content)]
     out: list[Activity] = []
     waiting: list[Node] = []
     for child in node.children:
-        found = _tasks_of(text, child, [*path, child])
+        found = _tasks_of(text, child, [*path, child], index)
         if not found and child.number:
             waiting.append(child)
             continue
-        if len(found) == 1 and found[0].span == (child.start, child.end) and _has_block(text, child):
+        if len(found) == 1 and found[0].span == (child.start, child.end) and _has_block(text, child, index):
             # A labelled block after several items applies to each of them (1.1, 1.2, then "Cơ quan thực hiện").
             out += [found[0].model_copy(update=_inherited(w, [*path, w])) for w in waiting]
         waiting = []
@@ -337,9 +348,9 @@ def _tasks_of(text: str, node: Node, path: list[Node]) -> list[Activity]:
     return out
 
 
-def _has_block(text: str, node: Node) -> bool:
+def _has_block(text: str, node: Node, index: AgencyIndex | None) -> bool:
     block = _Block()
-    _read_labels(text, node, block, [])
+    _read_labels(text, node, block, [], index)
     return block.labelled
 
 

@@ -175,7 +175,7 @@ def build_plan(
             reporting.extend(duties_in(text, index, top.start, top.end, section=top.kind == "reporting", skip=spans))
     reporting.extend(duties_in(text, index, sections_end, plan_end, section=False, skip=spans))
     # A task table may stand in an annex after the signature: it is read to the end of the text.
-    activities = tasks_in(text, tops) + table_tasks(text, lines, start, len(text))
+    activities = tasks_in(text, tops, index) + table_tasks(text, lines, start, len(text), index)
     return Plan(
         title=title,
         period=period,
