@@ -18,6 +18,8 @@ _NUMBER_COLUMN = re.compile(r"^(?:S?TT|Số TT|Số thứ tự)\.?$", re.IGNOREC
 _MIN_COLUMNS = 3
 _MAX_COLUMNS = 12
 _MAX_HEADER_CELL = 80
+# Lines enough for the longest header: a bar and a cell of up to three lines for each column.
+_HEADER_LINES = 4 * _MAX_COLUMNS + 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +28,14 @@ class _Token:
     line: int  # the index of its first line
 
 
-def _tokens(lines: list[str], start: int, clean) -> list[_Token]:
-    """Bars and cells from ``lines[start]`` on, up to a blank line: a cell is the run of lines
-    between two bars, cleaned of markup by ``clean`` and joined with spaces."""
+def _tokens(lines: list[str], start: int, clean, limit: int | None = None) -> list[_Token]:
+    """Bars and cells from ``lines[start]`` on, up to a blank line (or ``limit`` lines): a cell is
+    the run of lines between two bars, cleaned of markup by ``clean`` and joined with spaces."""
     out: list[_Token] = []
     cell: list[str] = []
     first = start
-    for i in range(start, len(lines)):
+    stop = len(lines) if limit is None else min(len(lines), start + limit)
+    for i in range(start, stop):
         stripped = lines[i].strip()
         if stripped == "|":
             if cell:
@@ -53,21 +56,17 @@ def _tokens(lines: list[str], start: int, clean) -> list[_Token]:
 
 def bar_table(lines: list[str], start: int, clean) -> tuple[list[list[str]], int] | None:
     """The table whose header opens at the lone bar ``lines[start]``, as rows of cells (the header
-    first), and the index of the first line after it; None when no table starts there."""
-    tokens = _tokens(lines, start, clean)
-    header: list[str] = []
-    k = 1
-    while k + 1 < len(tokens) and tokens[k].text is not None and tokens[k + 1].text is None:
-        header.append(tokens[k].text or "")
-        k += 2
-        if k < len(tokens) and tokens[k].text is None:
-            break
-    if not (_MIN_COLUMNS <= len(header) <= _MAX_COLUMNS) or any(
-        len(c) > _MAX_HEADER_CELL or c.endswith(":") for c in header
-    ):
-        return None  # a column heading is short and is no label ("Số hiệu:" | value: a site's attribute box)
-    if k >= len(tokens) or tokens[k].text is not None:
+    first), and the index of the first line after it; None when no table starts there.
+
+    A converter's page holds thousands of lone bars and this is asked at each: the header is
+    looked for in the next few lines first, and the rest is read only when one is there."""
+    if _header(_tokens(lines, start, clean, _HEADER_LINES)) is None:
         return None
+    tokens = _tokens(lines, start, clean)
+    found = _header(tokens)
+    if found is None:
+        return None
+    header, k = found
     numbered = bool(_NUMBER_COLUMN.match(header[0]))
     if not numbered and k + 1 < len(tokens) and _ROW_NUMBER.match(tokens[k + 1].text or ""):
         # The header left its number column's cell out (a merged or empty cell): the rows have it.
@@ -88,6 +87,25 @@ def bar_table(lines: list[str], start: int, clean) -> tuple[list[list[str]], int
     if len(rows) < 2:
         return None
     return rows, end + 1
+
+
+def _header(tokens: list[_Token]) -> tuple[list[str], int] | None:
+    """The header row the tokens open with (a bar, short cells each closed by a bar, a second bar)
+    and the position of the bar that opens the first row; None when there is none."""
+    header: list[str] = []
+    k = 1
+    while k + 1 < len(tokens) and tokens[k].text is not None and tokens[k + 1].text is None:
+        header.append(tokens[k].text or "")
+        k += 2
+        if k < len(tokens) and tokens[k].text is None:
+            break
+    if not (_MIN_COLUMNS <= len(header) <= _MAX_COLUMNS) or any(
+        len(c) > _MAX_HEADER_CELL or c.endswith(":") for c in header
+    ):
+        return None  # a column heading is short and is no label ("Số hiệu:" | value: a site's attribute box)
+    if k >= len(tokens) or tokens[k].text is not None:
+        return None
+    return header, k
 
 
 def _row(tokens: list[_Token], pos: int, width: int, numbered: bool) -> tuple[list[str] | None, int]:
