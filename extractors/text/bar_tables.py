@@ -60,7 +60,7 @@ def bar_table(lines: list[str], start: int, clean) -> tuple[list[list[str]], int
 
     A converter's page holds thousands of lone bars and this is asked at each: the header is
     looked for in the next few lines first, and the rest is read only when one is there."""
-    if _header(_tokens(lines, start, clean, _HEADER_LINES)) is None:
+    if not _may_open_table(lines, start) or _header(_tokens(lines, start, clean, _HEADER_LINES)) is None:
         return None
     tokens = _tokens(lines, start, clean)
     found = _header(tokens)
@@ -87,6 +87,25 @@ def bar_table(lines: list[str], start: int, clean) -> tuple[list[list[str]], int
     if len(rows) < 2:
         return None
     return rows, end + 1
+
+
+def _may_open_table(lines: list[str], start: int) -> bool:
+    """Whether the raw lines after the bar ``lines[start]`` can hold a header row: three cells at
+    least, each closed by a single bar (the cheap test most of a page's bars fail at once)."""
+    cells = 0
+    in_cell = False
+    for i in range(start + 1, min(len(lines), start + _HEADER_LINES)):
+        stripped = lines[i].strip()
+        if not stripped:
+            return False
+        if stripped == "|":
+            if not in_cell:
+                return cells >= _MIN_COLUMNS
+            cells += 1
+            in_cell = False
+        else:
+            in_cell = True
+    return False
 
 
 def _header(tokens: list[_Token]) -> tuple[list[str], int] | None:
