@@ -31,8 +31,9 @@ Role = str  # "lead", "executor", "partner", "both", "time", "content", "product
 
 # Sections whose items are not tasks: the duty lists of Tổ chức thực hiện, purposes, money, reports.
 _NOT_TASKS = {"implementation", "purpose", "funding", "reporting", "background"}
+_DOER_ROLES = {"lead", "executor", "partner"}
 _YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
-_BARE_YEAR = re.compile(r"^\D*\b((?:19|20)\d\d)\b\D*$")
+_BARE_YEAR = re.compile(r"\D*\b((?:19|20)\d\d)\b\D*$")
 
 
 @dataclass(frozen=True)
@@ -231,11 +232,6 @@ def _add(block: _Block, role: Role, text: str, start: int, end: int, index: Agen
         block.time.append((start, end))
 
 
-def _lines_under(node: Node) -> list[tuple[int, int]]:
-    """The spans of the text under a label heading: its own lines and its items' lines."""
-    return [(line.start, line.end) for line in node.body_lines()]
-
-
 def _read_labels(text: str, node: Node, block: _Block, content: list[str], index: AgencyIndex | None) -> None:
     """Labels in ``node``'s own lines and in its items, into ``block``; other lines into ``content``."""
     for line in node.own:
@@ -264,8 +260,15 @@ def _read_labels(text: str, node: Node, block: _Block, content: list[str], index
         else:
             if at is not None:
                 _add(block, role, text, child.line.end - len(child.rest) + at, child.line.end, index)
-            for start, end in _lines_under(child):
-                _add(block, role, text, start, end, index)
+            for line in child.body_lines():
+                # An item under the heading may carry its own label ("b) Cơ quan thực hiện:" over
+                # "- Đơn vị chủ trì: X" and "- Đơn vị phối hợp: Y"): its label wins.
+                stripped = ITEM_MARKER.sub("", line.text.strip())
+                own = label_of(stripped) if role in _DOER_ROLES else None
+                if own is not None and own[1] is not None:
+                    _add(block, own[0], text, line.end - len(stripped) + own[1], line.end, index)
+                else:
+                    _add(block, role, text, line.start, line.end, index)
 
 
 def _stated(text: str, node: Node, index: AgencyIndex | None) -> Assignment:
