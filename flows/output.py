@@ -9,7 +9,8 @@ The format follows the output's suffix (``.jsonl``, ``.json``, ``.csv``, ``.parq
 ``--format`` names one; a suffix that says another is an error, never a silent choice. Tables
 (CSV, Parquet) are several files: ``-o out.csv`` writes the documents to ``out.csv`` and each
 other table beside it (``out.indicators.csv``, ``out.tasks.csv`` ...); ``-o folder`` with a table
-format writes ``folder/documents.csv`` and the rest.
+format writes ``folder/documents.csv`` and the rest, and so does a file named after a table
+(``-o folder/tasks.parquet``: the tasks there, the other tables beside it).
 """
 
 from __future__ import annotations
@@ -150,11 +151,15 @@ class TableWriter:
 
 
 def table_paths(output: Path, fmt: str) -> dict[str, Path]:
-    """Where each table goes: ``out.csv`` and ``out.<table>.csv`` beside it, or ``folder/<table>.csv``."""
-    if output.suffix.lower() == f".{fmt}":
-        stem = output.name[: -len(output.suffix)]
-        return {name: output if name == "documents" else output.with_name(f"{stem}.{name}.{fmt}") for name in TABLES}
-    return {name: output / f"{name}.{fmt}" for name in TABLES}
+    """Where each table goes: ``folder/<table>.csv`` for a folder, or for a file named after a table
+    (``out/tasks.parquet``: that table there, the others beside it as ``out/<table>.parquet``);
+    else ``out.csv`` holds the documents and ``out.<table>.csv`` each other table."""
+    if output.suffix.lower() != f".{fmt}":
+        return {name: output / f"{name}.{fmt}" for name in TABLES}
+    stem = output.name[: -len(output.suffix)]
+    if stem in TABLES:
+        return {name: output.with_name(f"{name}.{fmt}") for name in TABLES}
+    return {name: output if name == "documents" else output.with_name(f"{stem}.{name}.{fmt}") for name in TABLES}
 
 
 def record_writer(output: str, fmt: str) -> RecordWriter | TableWriter:

@@ -171,3 +171,14 @@ def test_export_without_a_store_says_so_and_creates_nothing(tmp_path: Path) -> N
     assert result.exit_code == 1
     assert "export: no store at" in result.stderr
     assert not data.exists() and not (tmp_path / "x.jsonl").exists()
+
+
+def test_a_table_file_named_after_a_table_holds_that_table(tmp_path: Path) -> None:
+    seed = SEEDS / "003_92b22a606fcc1c99.txt"
+    result = CliRunner().invoke(main, ["extract", str(seed), "-o", str(tmp_path / "out" / "tasks.parquet")])
+    assert result.exit_code == 0, result.stderr
+    tasks = pd.read_parquet(tmp_path / "out" / "tasks.parquet")
+    assert list(tasks.columns) == [c for c, _ in TABLES["tasks"]]
+    assert len(tasks) == 6 and tasks["title"].iloc[0] == "Hoạt động truyền thông"
+    assert list(tasks["lead"].iloc[0]) == ["Sở Lao động - Thương binh và Xã hội"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
