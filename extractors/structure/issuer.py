@@ -187,15 +187,18 @@ def _as_written(caps: str, text: str) -> str | None:
 
 @lru_cache(maxsize=512)
 def _loosely(place: str) -> re.Pattern[str]:
-    """A place with any tones, in any case, at a word's start (compiled once: a province is asked often)."""
-    return re.compile(rf"(?<!\w){tolerant(place)}", re.IGNORECASE)
+    """A place written with its words capitalised as given, any tones and marks (compiled once: a
+    province is asked often; no look-behind, which would make the scan try every position)."""
+    return re.compile(tolerant(place))
 
 
 def _spelled_in(text: str, place: str) -> str:
     """A place as the text writes it most often in mixed case, tones and marks aside; the place
     as given when the text never writes it otherwise."""
     counts = Counter(
-        m.group() for m in _loosely(place).finditer(text) if m.group()[:1].isupper() and not m.group().isupper()
+        m.group()
+        for m in _loosely(place).finditer(text)
+        if not m.group().isupper() and (m.start() == 0 or not text[m.start() - 1].isalnum())
     )
     return counts.most_common(1)[0][0] if counts else place
 
