@@ -27,7 +27,7 @@ _PARSER = etree.XMLParser(
 )
 _BREAKS = {f"{_W}br", f"{_W}cr"}
 # What only the header and signature tables of the genre hold.
-_LAYOUT_CELL = re.compile(
+LAYOUT_CELL = re.compile(
     r"CỘNG HÒA XÃ HỘI|Độc lập - Tự do|Nơi nhận|^(?:TM|KT|Q|TL|TUQ)\.", re.IGNORECASE | re.MULTILINE
 )
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -244,7 +244,7 @@ def _table(table: etree._Element, numbering: _Numbering) -> list[str]:
             cells += [text] + [""] * (int(span.get(f"{_W}val", "1")) - 1 if span is not None else 0)
         if any(cell.strip() for cell in cells):
             rows.append(cells)
-    if all(len(row) <= 2 for row in rows) or any(_LAYOUT_CELL.search(cell) for row in rows for cell in row):
+    if all(len(row) <= 2 for row in rows) or any(LAYOUT_CELL.search(cell) for row in rows for cell in row):
         width = max(len(row) for row in rows)
         columns = [[row[k] for row in rows if k < len(row) and row[k].strip()] for k in range(width)]
         return [line for column in columns if column for line in ("", *column)] + [""]

@@ -13,7 +13,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from flows.ingest.docx import _LAYOUT_CELL
+from flows.ingest.docx import LAYOUT_CELL
 from flows.ingest.encodings import decode_bytes
 from flows.ingest.limits import Limits
 from flows.ingest.loaded import IngestError
@@ -252,7 +252,7 @@ def _order_tables(root: LexborNode) -> None:
 def _is_layout(rows: list[list[str]]) -> bool:
     """Whether a table lays out the document's header or signature rather than holding data."""
     return all(len(row) <= 2 for row in rows) or any(
-        _LAYOUT_CELL.search(cell.replace(_BREAK, "\n")) for row in rows for cell in row
+        LAYOUT_CELL.search(cell.replace(_BREAK, "\n")) for row in rows for cell in row
     )
 
 

@@ -96,14 +96,20 @@ class _OfficialPdf(FPDF):
         self.cell(0, 4, "Cổng thông tin điện tử - bản in", align="R")
 
 
-def build_pdf(parts: Parts, path: Path) -> Path:
-    """A PDF laid out like an official document exported from Word."""
-    pdf = _OfficialPdf(format="A4")
+def serif_pdf(pdf: FPDF, margins: tuple[float, float, float]) -> FPDF:
+    """``pdf`` on its first page, with the serif faces (regular, bold, italic) and margins (left, top,
+    right) of an official document; 20 mm at the foot."""
     for style in ("", "B", "I"):
         pdf.add_font("serif", style, str(font_path(style)))
-    pdf.set_margins(30, 20, 20)
+    pdf.set_margins(*margins)
     pdf.set_auto_page_break(True, 20)
     pdf.add_page()
+    return pdf
+
+
+def build_pdf(parts: Parts, path: Path) -> Path:
+    """A PDF laid out like an official document exported from Word."""
+    pdf = serif_pdf(_OfficialPdf(format="A4"), (30, 20, 20))
     if parts.header_left or parts.header_right:
         _pdf_columns(pdf, parts.header_left, parts.header_right, (36, 64), bold_right=True)
         pdf.ln(6)
