@@ -48,7 +48,8 @@ def extract(
     found = survey(paths)
     if not found.files:
         where = ", ".join(map(str, paths))
-        click.echo(f"kehoach: no documents to read in {where} ({found.skipped} other files skipped)", err=True)
+        click.echo(f"kehoach: no documents to read in {where}", err=True)
+        _summary(0, 0, 0, found.skipped, start)
         sys.exit(1)
     show = sys.stderr.isatty() if progress is None else progress
     failed = 0
@@ -64,14 +65,19 @@ def extract(
                 click.echo(f"kehoach: {result.path}: {result.reason}", err=True)
             else:
                 writer.write_json(result.json)
-    seconds = time.perf_counter() - start
-    click.echo(
-        f"kehoach: {len(found.files)} documents, {writer.count} records, {failed} failed, {found.skipped} skipped,"
-        f" {seconds:.1f} s, {len(found.files) / seconds:.1f} docs/s",
-        err=True,
-    )
+    _summary(len(found.files), writer.count, failed, found.skipped, start)
     if failed:
         sys.exit(1)
+
+
+def _summary(documents: int, records: int, failed: int, skipped: int, start: float) -> None:
+    """The line that ends every run, in one form a script can read whatever happened."""
+    seconds = time.perf_counter() - start
+    click.echo(
+        f"kehoach: {documents} documents, {records} records, {failed} failed, {skipped} skipped,"
+        f" {seconds:.1f} s, {documents / seconds:.1f} docs/s",
+        err=True,
+    )
 
 
 @main.command()
