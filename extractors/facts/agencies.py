@@ -22,7 +22,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any, Literal
 
-from extractors.vocab import UPPER_CLASS
+from extractors.vocab import LOWER_CLASS, UPPER_CLASS
 
 Level = Literal["central", "ministry", "province", "district", "commune"]
 
@@ -57,6 +57,63 @@ class _Kind:
 
 
 @dataclass(frozen=True, slots=True)
+class _Aliases:
+    """The aliases that open with one word, longest first, and one pattern that tries them all.
+
+    ``any`` finds the first alias that matches in one call (its group number says which);
+    ``each`` lets the scan go on with the next aliases when that one names no body.
+    """
+
+    any: re.Pattern[str]
+    each: tuple[tuple[re.Pattern[str], _Kind], ...]
+
+
+def _aliases(entries: list[tuple[str, _Kind]]) -> _Aliases:
+    """``entries`` (alias pattern, kind), in the order they are tried, compiled both ways."""
+    groups = "|".join(rf"({a}(?!\w))" for a, _ in entries)
+    return _Aliases(
+        any=re.compile(rf"(?<!\w)(?:{groups})"),
+        each=tuple((re.compile(rf"(?<!\w){a}(?!\w)"), kind) for a, kind in entries),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _ByFirst:
+    """A long alternation split by the first letter of its alternatives.
+
+    ``re`` tries the alternatives of an alternation one after the other, so matching the
+    ~100 sector names at a position costs microseconds; the part for the letter there keeps
+    only the alternatives that can start with it, in their order, so it finds the same one.
+    """
+
+    whole: re.Pattern[str]
+    by_first: Mapping[str, re.Pattern[str]]
+
+    def match(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+        """``whole.match(text, pos, end)``, through the part for the letter at ``pos`` when there is one."""
+        return self.by_first.get(text[pos : pos + 1].lower(), self.whole).match(text, pos, end)
+
+
+def _first_letter(alias: str) -> str | None:
+    """The letter an alias opens with, in lower case; None when it opens with something else."""
+    c = alias[:1].lower()
+    return c if len(c) == 1 and c.isalpha() else None
+
+
+def _by_first(alts: list[tuple[str, str]], after: str) -> _ByFirst:
+    """``alts`` (alias, its pattern), in the order they are tried, each followed by ``after``.
+
+    An alias that does not open with a letter is kept in every part.
+    """
+    firsts = {c for a, _ in alts if (c := _first_letter(a))}
+    parts = {c: [r for a, r in alts if _first_letter(a) in (c, None)] for c in firsts}
+    return _ByFirst(
+        whole=re.compile(rf"(?:{'|'.join(r for _, r in alts)}){after}"),
+        by_first=MappingProxyType({c: re.compile(rf"(?:{'|'.join(rs)}){after}") for c, rs in parts.items()}),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class _Sector:
     name: str
     only: frozenset[str]
@@ -69,10 +126,10 @@ class _Vocab:
     starts: re.Pattern[str]
     starts_cased: re.Pattern[str]
     lower_ok: frozenset[str]
-    bodies: Mapping[str, tuple[tuple[re.Pattern[str], _Kind], ...]]
-    lower_bodies: Mapping[str, tuple[tuple[re.Pattern[str], _Kind], ...]]
+    bodies: Mapping[str, _Aliases]
+    lower_bodies: Mapping[str, _Aliases]
     heads: Mapping[str, _Kind]
-    sector: re.Pattern[str]
+    sector: _ByFirst
     sectors: Mapping[str, _Sector]
     tail: re.Pattern[str]
     place: re.Pattern[str]
@@ -101,8 +158,12 @@ _NAME_WORD = re.compile(r"[\w'’]+")
 _NAME_JOIN = re.compile(r" - | và | ")
 
 
+@lru_cache(maxsize=4096)
 def _key(s: str) -> str:
-    """Lookup key of a surface: case, "&"/"và", dashes, commas and dots do not count."""
+    """Lookup key of a surface: case, "&"/"và", dashes, commas and dots do not count.
+
+    Cached: the same few level words and nouns are looked up at every mention.
+    """
     return _KEY_SEPARATORS.sub(" ", s.casefold().replace("&", " và ")).strip()
 
 
@@ -189,6 +250,21 @@ def _nfc(obj: Any) -> Any:
     return obj
 
 
+def _lower_heads(agencies: list[dict[str, Any]]) -> dict[str, str]:
+    """The first words of the heads that may be written in lower case, each with what must follow it.
+
+    A lower-case head names a body only before a capitalized sector ("sở Tư pháp"). When
+    all its aliases are that one word, the scan passes it by before a lower-case word
+    ("phòng chống", "cơ sở vật chất"), the common case, instead of reading it.
+    """
+    aliases = [a for e in agencies if e.get("lowercase") for a in {e["name"], *e.get("aliases", ())}]
+    longer = {_key(_ALIAS_TOKEN.findall(a)[0]) for a in aliases if not _WORD.fullmatch(a)}
+    return {
+        w: "" if w in longer else rf"(?= (?!{LOWER_CLASS}))"
+        for w in (_key(_ALIAS_TOKEN.findall(a)[0]) for a in aliases)
+    }
+
+
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     """Load ``data/agencies.toml`` and compile it; cached, so patterns are built once per process."""
@@ -204,7 +280,8 @@ def _vocab() -> _Vocab:
     # A level word never runs into "hội" ("Xã hội" is part of a sector name, not a commune).
     lv = rf"(?:{_alternation(level_aliases)})(?!\w)(?! (?i:hội)(?!\w))"
     stop = "|".join(re.escape(w) for w in sorted(data["places"]["stop"], key=len, reverse=True))
-    place_word = rf"(?!(?i:{stop})(?!\w))(?:{UPPER_CLASS}[\w'’]*|\d{{1,2}}(?![\d/.]|,\d))"
+    # The cheap test of the first character goes before the stop words, which most positions fail.
+    place_word = rf"(?={UPPER_CLASS}|\d)(?!(?i:{stop})(?!\w))(?:{UPPER_CLASS}[\w'’]*|\d{{1,2}}(?![\d/.]|,\d))"
     place = rf"{place_word}(?:(?: - | ){place_word}){{0,3}}(?!\w)"
     sep = "(?i:, và |, | và | hoặc )"
     groups = data["groups"]
@@ -224,9 +301,8 @@ def _vocab() -> _Vocab:
             sectors[group] = sec
             sector_alts.append((alias, group))
     sector_alts.sort(key=lambda a: len(a[0]), reverse=True)
-    sector_re = "|".join(f"(?P<{g}>{_alias_regex(a)})" for a, g in sector_alts)
 
-    bodies: dict[str, list[tuple[int, re.Pattern[str], _Kind]]] = {}
+    bodies: dict[str, list[tuple[int, str, _Kind]]] = {}
     heads: dict[str, _Kind] = {}
     for entry in data["agency"]:
         kind = _kind(entry)
@@ -234,44 +310,46 @@ def _vocab() -> _Vocab:
             heads[kind.name] = kind
         for alias in {kind.name, *entry.get("aliases", ())}:
             first = _ALIAS_TOKEN.findall(alias)[0]
-            pattern = re.compile(rf"(?<!\w){_alias_regex(alias)}(?!\w)")
-            bodies.setdefault(_key(first), []).append((len(alias), pattern, kind))
+            bodies.setdefault(_key(first), []).append((len(alias), _alias_regex(alias), kind))
 
     starters = [*groups["starters"]]
-    first_words = sorted({*bodies, *(_key(s) for s in starters)})
-    lower_ok = {_key(s) for s in starters} | {
-        _key(_ALIAS_TOKEN.findall(alias)[0])
-        for entry in data["agency"]
-        if entry.get("lowercase")
-        for alias in {entry["name"], *entry.get("aliases", ())}
-    }
+    starter_keys = {_key(s) for s in starters}
+    first_words = sorted({*bodies, *starter_keys})
+    lower_heads = _lower_heads(data["agency"])
+    lower_ok = starter_keys | set(lower_heads)
     nouns = [*groups["strong"], *groups["weak"]]
     noun = _alternation(nouns)
     # The first words as they may open a name: capitalized, or as written when lower case is
     # allowed; "các" only before the noun of a collective (most "các" in prose are not one).
-    after = {w: "" for w in first_words} | {_key(s): rf"(?= (?:{noun})(?!\w))" for s in starters}
-    cased_words = {w[0].upper() + w[1:]: a for w, a in after.items()} | {w: after[w] for w in lower_ok}
+    after = {w: "" for w in first_words} | {s: rf"(?= (?:{noun})(?!\w))" for s in starter_keys}
+    cased_words = {w[0].upper() + w[1:]: a for w, a in after.items()} | {
+        w: after[w] if w in starter_keys else lower_heads[w] for w in lower_ok
+    }
     qual = _alternation(groups["qualifiers"])
 
-    ordered = {k: tuple((p, kd) for _, p, kd in sorted(v, key=lambda e: -e[0])) for k, v in bodies.items()}
+    ordered = {k: [(a, kd) for _, a, kd in sorted(v, key=lambda e: -e[0])] for k, v in bodies.items()}
     return _Vocab(
         starts=re.compile(rf"(?<!\w){_trie(dict.fromkeys(first_words, ''))}(?!\w)"),
         starts_cased=re.compile(rf"{_trie(cased_words, fold_from=1)}(?!\w)"),
         lower_ok=frozenset(lower_ok),
-        bodies=MappingProxyType(ordered),
+        bodies=MappingProxyType({k: _aliases(v) for k, v in ordered.items()}),
         # Only a sector head marked ``lowercase`` names a body when written in lower case.
         lower_bodies=MappingProxyType(
-            {k: tuple((p, kd) for p, kd in v if kd.sector and kd.lowercase) for k, v in ordered.items()}
+            {
+                k: _aliases(lower)
+                for k, v in ordered.items()
+                if (lower := [(a, kd) for a, kd in v if kd.sector and kd.lowercase])
+            }
         ),
         heads=MappingProxyType(heads),
-        sector=re.compile(rf"(?:{sector_re})(?!\w)"),
+        sector=_by_first([(a, f"(?P<{g}>{_alias_regex(a)})") for a, g in sector_alts], r"(?!\w)"),
         sectors=MappingProxyType(sectors),
         tail=re.compile(tail),
         place=re.compile(rf" (?P<place>{place})"),
         level_word=re.compile(rf"(?<!\w){lv}"),
         levels=MappingProxyType(levels),
         central_cities=frozenset(_key(c) for c in data["places"]["central_cities"]),
-        starters=frozenset(_key(s) for s in starters),
+        starters=frozenset(starter_keys),
         group_noun=re.compile(rf"(?:{noun})(?!\w)"),
         group_next=re.compile(rf"(?:{sep}(?P<noun>{noun})| (?P<qual>{qual}|{lv}))(?!\w)"),
         strong=frozenset(_key(n) for n in groups["strong"]),
@@ -287,8 +365,12 @@ def _vocab() -> _Vocab:
     )
 
 
+@lru_cache(maxsize=1024)
 def _place_text(place: str) -> str:
-    """A place as it is named: capitals of a header line undone ("BẮC KẠN" → "Bắc Kạn")."""
+    """A place as it is named: capitals of a header line undone ("BẮC KẠN" → "Bắc Kạn").
+
+    Cached: a document names the same few places again and again.
+    """
     if any(c.islower() for c in place):
         return place
     return _WORD.sub(lambda m: m.group().capitalize(), place)
@@ -301,8 +383,13 @@ def _level(v: _Vocab, word: str, place: str | None = None) -> tuple[str, Level]:
     return canonical, level
 
 
-def _spell_levels(v: _Vocab, printed: str) -> str:
-    """The printed levels of a collective: level words in lower case and spelled out ("các huyện, TP.")."""
+@lru_cache(maxsize=1024)
+def _spell_levels(printed: str) -> str:
+    """The printed levels of a collective: level words in lower case and spelled out ("các huyện, TP.").
+
+    Cached: a document repeats the same few collectives ("các huyện, thành phố").
+    """
+    v = _vocab()
     if printed.isupper():
         printed = printed.lower()
     spelled = v.level_word.sub(lambda m: _level(v, m.group())[0], printed)
@@ -313,37 +400,44 @@ def _with_tail(text: str, p: int, q: int, end: int, kind: _Kind, base: str, v: _
     """The mention whose name ``base`` ends at ``q``, with the level words and place after it."""
     t = v.tail.match(text, q, end)
     if t is None:
-        if kind.direct_place != "no":
-            d = v.place.match(text, q, end)
-            if d is not None:
-                name = base if kind.direct_place == "drop" else f"{base} {_place_text(d.group('place'))}"
-                return AgencyMention(p, d.end(), text[p : d.end()], name, kind.level, False)
-            if kind.direct_place == "require":
-                return None
-        if kind.requires_level:
-            return None
-        return AgencyMention(p, q, text[p:q], base, kind.level, False)
+        return _without_tail(text, p, q, end, kind, base, v)
     if kind.direct_place == "require":
         return None
-    if t.group("all"):
+    # One call for all the groups: this runs at nearly every mention.
+    every, cap, cac, lv, more, place = t.group("all", "cap", "cac", "lv", "more", "place")
+    if every:
         return AgencyMention(p, t.end(), text[p : t.end()], f"{base} các cấp", kind.level, True)
-    if t.group("cap"):
-        word, level = _level(v, t.group("cap"))
+    if cap:
+        word, level = _level(v, cap)
         group = level in ("district", "commune")
         return AgencyMention(p, t.end(), text[p : t.end()], f"{base} cấp {word}", kind.level or level, group)
-    if t.group("cac") or t.group("more"):
+    if cac or more:
         e = t.end("more")
-        _, level = _level(v, t.group("lv"))
-        printed = _spell_levels(v, text[t.start("cac") if t.group("cac") else t.start("lv") : e])
+        _, level = _level(v, lv)
+        printed = _spell_levels(text[t.start("cac") if cac else t.start("lv") : e])
         return AgencyMention(p, e, text[p:e], f"{base} {printed}", kind.level or level, True)
-    place = _place_text(t.group("place")) if t.group("place") else None
-    word, level = _level(v, t.group("lv"), place)
-    name = dict(kind.by_level).get(level, base)
+    place = _place_text(place) if place else None
+    word, level = _level(v, lv, place)
+    name = dict(kind.by_level).get(level, base) if kind.by_level else base
     if kind.keep_level:
         name = f"{name} {word}"
         if kind.keep_place and place:
             name = f"{name} {place}"
     return AgencyMention(p, t.end(), text[p : t.end()], name, kind.level or level, False)
+
+
+def _without_tail(text: str, p: int, q: int, end: int, kind: _Kind, base: str, v: _Vocab) -> AgencyMention | None:
+    """The mention whose name ``base`` ends at ``q`` with no level word after it, or a place right after."""
+    if kind.direct_place != "no":
+        d = v.place.match(text, q, end)
+        if d is not None:
+            name = base if kind.direct_place == "drop" else f"{base} {_place_text(d.group('place'))}"
+            return AgencyMention(p, d.end(), text[p : d.end()], name, kind.level, False)
+        if kind.direct_place == "require":
+            return None
+    if kind.requires_level:
+        return None
+    return AgencyMention(p, q, text[p:q], base, kind.level, False)
 
 
 def _ellipsis(text: str, pos: int, end: int, head: _Kind, v: _Vocab) -> Iterator[AgencyMention]:
@@ -475,7 +569,7 @@ def _group(text: str, p: int, q: int, end: int, v: _Vocab) -> list[AgencyMention
         return None
     if not strong and v.poison.match(text, pos, end):
         return None
-    name = v.expand.sub(lambda m: v.expansions[_key(m.group())], printed)
+    name = spell_out(printed)
     return [AgencyMention(p, pos, printed, name[:1].upper() + name[1:], level, True)]
 
 
@@ -510,49 +604,62 @@ def _at(text: str, p: int, end: int, v: _Vocab, key: str | None = None) -> list[
         return None
     if key in v.starters:
         return _group(text, p, p + len(key), end, v)
-    for pattern, kind in (v.bodies if upper else v.lower_bodies).get(key, ()):
-        a = pattern.match(text, p, end)
-        if a is not None and (found := _body(text, p, a.end(), end, kind, v)):
+    aliases = (v.bodies if upper else v.lower_bodies).get(key)
+    return None if aliases is None else _aliased(text, p, end, aliases, v)
+
+
+def _aliased(text: str, p: int, end: int, aliases: _Aliases, v: _Vocab) -> list[AgencyMention] | None:
+    """The body named by the first of ``aliases`` that matches at ``p`` and whose name completes."""
+    a = aliases.any.match(text, p, end)
+    if a is None:
+        return None
+    i = (a.lastindex or 1) - 1
+    found = _body(text, p, a.end(), end, aliases.each[i][1], v)
+    if found:
+        return found
+    for pattern, kind in aliases.each[i + 1 :]:
+        b = pattern.match(text, p, end)
+        if b is not None and (found := _body(text, p, b.end(), end, kind, v)):
             return found
     return None
 
 
-def _candidates(text: str, start: int, end: int, v: _Vocab) -> Iterator[tuple[int, str]]:
-    """Where an alias may start, with its first word in lower case.
+def iter_agencies(text: str, start: int = 0, end: int | None = None) -> Iterator[AgencyMention]:
+    """Every agency named in ``text[start:end]``, in order, without overlaps (offsets into ``text``).
 
     The scan looks only for first words as they may open a name (capitalized unless lower
     case is allowed), so most lower-case prose never matches; its pattern has no leading
     lookbehind (which would make ``re`` try every position), so a match inside a word is
     dropped here. Matches are whole words, so one inside a word hides no other.
     """
-    for m in v.starts_cased.finditer(text, start, end):
-        p = m.start()
-        if p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
-            continue
-        yield p, m.group().lower()
-
-
-def iter_agencies(text: str, start: int = 0, end: int | None = None) -> Iterator[AgencyMention]:
-    """Every agency named in ``text[start:end]``, in order, without overlaps (offsets into ``text``)."""
     v = _vocab()
     end = len(text) if end is None else end
     pos = start
-    for p, key in _candidates(text, start, end, v):
-        if p < pos:
+    for m in v.starts_cased.finditer(text, start, end):
+        p = m.start()
+        if p < pos or (p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_")):
             continue
-        found = _at(text, p, end, v, key)
+        found = _at(text, p, end, v, m.group().lower())
         if found:
             yield from found
             pos = found[-1].end
 
 
+@lru_cache(maxsize=4096)
 def canonical_agency(phrase: str) -> AgencyMention | None:
-    """The agency a short phrase (a heading, a list item) names: its first one; offsets into ``phrase``."""
+    """The agency a short phrase (a heading, a list item) names: its first one; offsets into ``phrase``.
+
+    Cached: records ask again for the same issuers and headings; a mention is immutable.
+    """
     return next(iter_agencies(phrase), None)
 
 
+@lru_cache(maxsize=1024)
 def spell_out(phrase: str) -> str:
-    """The phrase with the genre's abbreviations spelled out ("TW" → "Trung ương")."""
+    """The phrase with the genre's abbreviations spelled out ("TW" → "Trung ương").
+
+    Cached: the printed collectives it spells repeat within and across documents.
+    """
     v = _vocab()
     return v.expand.sub(lambda m: v.expansions[_key(m.group())], phrase)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from extractors.facts.dates import MAX_YEAR, MIN_YEAR, DateMention, iter_dates
+from extractors.facts.dates import MAX_YEAR, MIN_YEAR, DateMention, date_at, iter_dates
 from extractors.vocab import LOWER_CLASS, UPPER_CLASS, longest_first
 
 _F = re.IGNORECASE
@@ -120,8 +120,12 @@ def _vocab() -> _Vocab:
     )
 
 
+@lru_cache(maxsize=4096)
 def normalize_doc_number(raw: str) -> str:
-    """Số hiệu in one spelling: no spaces, codes upper-cased except the mixed-case ones ("TTg", "TTr")."""
+    """Số hiệu in one spelling: no spaces, codes upper-cased except the mixed-case ones ("TTg", "TTr").
+
+    Cached: a document cites the same few numbers again and again, and its header repeats its own.
+    """
     mixed = _vocab().mixed
     parts = _PARTS.findall("".join(raw.split()))
     return "".join(p if p in "/-" else mixed.get(p.casefold(), p.upper()) for p in parts)
@@ -164,10 +168,8 @@ def _date_at(text: str, pos: int, end: int) -> tuple[DateMention | None, int]:
     at = gap.end()
     if blank := _BLANK_DATE.match(text, at, end):
         return None, blank.end()
-    mention = next(iter_dates(text, at, min(end, at + 40)), None)
-    if mention is not None and mention.start == at and mention.kind == "date":
-        return mention, mention.end
-    return None, pos
+    mention = date_at(text, at, min(end, at + 40))
+    return (mention, mention.end) if mention else (None, pos)
 
 
 def _issuer_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
@@ -299,6 +301,20 @@ def _named(text: str, m: re.Match[str], start: int, end: int) -> CitationMention
     return None
 
 
+def _numbers(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Every số hiệu in text[start:end].
+
+    A số hiệu holds a slash and stays on its line, so only the lines with a slash are scanned:
+    ``re`` would try the pattern at every digit of the text, dates and amounts included.
+    """
+    while (slash := text.find("/", start, end)) >= 0:
+        line_start = max(start, text.rfind("\n", 0, slash) + 1)
+        nl = text.find("\n", slash, end)
+        line_end = end if nl < 0 else nl
+        yield from _NUMBER.finditer(text, line_start, line_end)
+        start = line_end + 1
+
+
 def iter_citations(text: str, start: int = 0, end: int | None = None) -> Iterator[CitationMention]:
     """Citations in text[start:end] in order of position; offsets are into text.
 
@@ -315,9 +331,7 @@ def iter_citations(text: str, start: int = 0, end: int | None = None) -> Iterato
             laws.append(law)  # a law named inside another's name ("sửa đổi ... của Luật X") is part of it
     claimed = {c.number_start for c in laws if c.number_start is not None}
     numbered = [
-        c
-        for m in _NUMBER.finditer(text, start, end)
-        if m.start() not in claimed and (c := _numbered(text, m, start, end))
+        c for m in _numbers(text, start, end) if m.start() not in claimed and (c := _numbered(text, m, start, end))
     ]
     laws = [c for c in laws if not any(n.start <= c.start < n.end for n in numbered)]
     yield from sorted(laws + numbered, key=lambda c: c.start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -177,35 +177,48 @@ def _is_ratio(text: str, start: int, end: int, has_ngay: bool) -> bool:
     return False
 
 
-def _candidates(text: str, start: int, end: int) -> Iterator[tuple[int, DateMention]]:
-    """Every validated reading, with a priority (lower wins between equal spans)."""
-    for m in _SHARED_DAY.finditer(text, start, end):
+_Scan = Callable[[re.Pattern[str]], Iterable[re.Match[str]]]
+
+
+def _scan_window(text: str, start: int, end: int) -> _Scan:
+    """Every match of a pattern in text[start:end]."""
+    return lambda pattern: pattern.finditer(text, start, end)
+
+
+def _scan_at(text: str, start: int, end: int) -> _Scan:
+    """The match of a pattern that starts right at start, if any: the leftmost match of a scan."""
+    return lambda pattern: filter(None, (pattern.match(text, start, end),))
+
+
+def _candidates(text: str, scan: _Scan) -> Iterator[tuple[int, DateMention]]:
+    """Every validated reading ``scan`` finds, with a priority (lower wins between equal spans)."""
+    for m in scan(_SHARED_DAY):
         year, month = int(m[6]), int(m[5])
         first = _day(m.start(), m.start(2), int(m[1]), month, year)
         last = _day(m.end(2), m.end(), int(m[3]), month, year)
         if first and last:
             yield 0, first
             yield 0, last
-    for m in _SHARED_MONTH.finditer(text, start, end):
+    for m in scan(_SHARED_MONTH):
         year = int(m[5])
         first = _unit(m[1], m.start(), m.start(3), m[2], year)
         last = _unit(m[1], m.end(3), m.end(), m[4], year)
         if first and last:
             yield 0, first
             yield 0, last
-    for m in _TEXT_DATE.finditer(text, start, end):
+    for m in scan(_TEXT_DATE):
         if d := _day(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3])):
             yield 1, d
-    for m in _NUM_DATE.finditer(text, start, end):
+    for m in scan(_NUM_DATE):
         if d := _day(m.start(), m.end(), int(m[1]), int(m[3]), int(m[4])):
             yield 1, d
-    for m in _DM_YEAR.finditer(text, start, end):
+    for m in scan(_DM_YEAR):
         if d := _day(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3])):
             yield 1, d
-    for m in _SCHOOL_YEAR.finditer(text, start, end):
+    for m in scan(_SCHOOL_YEAR):
         if d := _school_year(m.start(), m.end(), int(m[1]), int(m[2])):
             yield 1, d
-    for m in _YEAR_SPAN.finditer(text, start, end):
+    for m in scan(_YEAR_SPAN):
         first_year, last_year = int(m[1]), int(m[2])
         if first_year < last_year:
             a = _year(m.start(), m.end(1), first_year)
@@ -213,23 +226,29 @@ def _candidates(text: str, start: int, end: int) -> Iterator[tuple[int, DateMent
             if a and b:
                 yield 2, a
                 yield 2, b
-    for m in _QUARTER.finditer(text, start, end):
+    for m in scan(_QUARTER):
         if d := _quarter(m.start(), m.end(), _quarter_number(m[1]), int(m[2])):
             yield 2, d
-    for m in _MONTH.finditer(text, start, end):
+    for m in scan(_MONTH):
         if d := _month(m.start(), m.end(), int(m[1]), int(m[2])):
             yield 2, d
-    for m in _YEAR.finditer(text, start, end):
+    for m in scan(_YEAR):
         if d := _year(m.start(), m.end(), int(m[1])):
             yield 3, d
-    for m in _TEXT_DAY_MONTH.finditer(text, start, end):
+    for m in scan(_TEXT_DAY_MONTH):
         if d := _day_month(m.start(), m.end(), int(m[1]), int(m[2])):
             yield 4, d
-    for m in _DAY_MONTH.finditer(text, start, end):
+    for m in scan(_DAY_MONTH):
         if _is_ratio(text, m.start(1), m.end(), m.start() != m.start(1)):
             continue
         if d := _day_month(m.start(), m.end(), int(m[1]), int(m[2])):
             yield 4, d
+
+
+def _reading_order(candidate: tuple[int, DateMention]) -> tuple[int, int, int]:
+    """Where readings overlap, the one that starts first wins, then the longest, then the higher priority."""
+    priority, mention = candidate
+    return mention.start, mention.start - mention.end, priority
 
 
 def _complete_years(text: str, mentions: list[DateMention]) -> Iterator[DateMention]:
@@ -254,7 +273,7 @@ def iter_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Da
     end = len(text) if end is None else end
     if not _DIGIT.search(text, start, end):  # every form of a date has a digit
         return
-    found = sorted(_candidates(text, start, end), key=lambda c: (c[1].start, -(c[1].end - c[1].start), c[0]))
+    found = sorted(_candidates(text, _scan_window(text, start, end)), key=_reading_order)
     chosen: list[DateMention] = []
     last_end = start
     for _, mention in found:
@@ -262,6 +281,21 @@ def iter_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Da
             chosen.append(mention)
             last_end = mention.end
     yield from _complete_years(text, chosen)
+
+
+def date_at(text: str, start: int, end: int) -> DateMention | None:
+    """The full date that ``iter_dates(text, start, end)`` reads first when it starts right at start.
+
+    A citation reads its date right after its number: only the readings that start there can
+    come first, so only those are matched, instead of scanning the window with every pattern.
+    """
+    found = [c for c in _candidates(text, _scan_at(text, start, end)) if c[1].start == start]
+    if not found:
+        return None
+    _, first = min(found, key=_reading_order)
+    if first.kind == "day_month":  # it may take the year of a full date after it ("01/6 đến 30/6/2024")
+        first = next(iter_dates(text, start, end))
+    return first if first.kind == "date" else None
 
 
 def iter_date_ranges(text: str, start: int = 0, end: int | None = None) -> Iterator[DateRange]:

@@ -349,6 +349,8 @@ def _candidates(s: str, v: _Vocab, ratios: bool, counts: bool) -> list[_Cand]:
             value = parse_number(m["v"])
             if value is not None and not v.not_count.match(s, m.end()):
                 found.append(_Cand(m.start(), m.end(), "count", value))
+    if len(found) < 2:  # most sentences: nothing to resolve
+        return found
     kept: list[_Cand] = []
     for c in sorted(found, key=lambda c: (_PRIORITY[c.kind], c.start)):
         if all(c.end <= k.start or c.start >= k.end for k in kept):
@@ -502,6 +504,17 @@ def _is_substantial(subject: str, v: _Vocab) -> bool:
     return len(_WORD.findall(subject)) >= _MIN_SUBJECT_SYLLABLES and subject.lower() not in v.empty
 
 
+def _before_next_year(after: str) -> str:
+    """The words after a value up to the year that opens the next value ("..., năm 2018 đạt 99%").
+
+    Only a segment with a year's digits is searched: the pattern is case-blind and opens with
+    optional punctuation, so ``re`` would try it at every position.
+    """
+    if _YEAR_DIGITS.search(after) and (opens := _YEAR_OPENS_NEXT.search(after)):
+        return after[: opens.start()]
+    return after
+
+
 def _years(segment: str) -> tuple[int | None, int | None]:
     """(target_year, baseline_year) stated after a value, before any reference to another text."""
     if not _YEAR_DIGITS.search(segment):
@@ -585,7 +598,7 @@ def _sentence_mentions(
             direction = previous_direction
         previous_direction = direction
         # The year that opens the next value ("..., năm 2018 đạt 99%") is not this value's.
-        after_own = after[: opens.start()] if (opens := _YEAR_OPENS_NEXT.search(after)) else after
+        after_own = _before_next_year(after)
         target_year, since = _years(after_own)
         if baseline_year is None and since is not None:
             baseline_year = since
@@ -733,39 +746,62 @@ def _row_mentions(text: str, t0: int, t1: int, v: _Vocab, ratios: bool, counts: 
 
 
 def iter_texts(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is_table_row) of every sentence or table row in the window, bullets stripped.
+    """(start, end, is_table_row) of every sentence or table row in the window that holds a digit,
+    bullets stripped.
 
     A target's text is its sentence, bounded by ". ", ";", a line end or a bullet, so that the
-    words of the target's own sentence, and only those, travel with it.
+    words of the target's own sentence, and only those, travel with it. A text without a digit
+    holds no value, so the lines without one are jumped over, digit to digit.
     """
     end = len(text) if end is None else min(end, len(text))
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
+    while (digit := _HAS_DIGIT.search(text, start, end)) is not None:
+        line_start = max(start, text.rfind("\n", 0, digit.start()) + 1)
+        nl = text.find("\n", digit.start(), end)
         line_end = end if nl < 0 else nl
-        line = text[pos:line_end]
+        line = text[line_start:line_end]
         if " | " in line or line.lstrip().startswith("|"):
-            if not _TABLE_RULE.match(line):
-                a = pos + len(line) - len(line.lstrip(" |"))
-                b = pos + len(line.rstrip(" |"))
-                if a < b:
-                    yield a, b, True
+            if row := _row(text, line_start, line):
+                yield row
         else:
-            piece_start = pos
-            for m in _BOUNDARY.finditer(line):
-                dot = m.start()
-                if m.group() == "." and _ABBREVIATION.search(line, max(0, dot - _ABBREVIATION_SPAN), dot):
-                    continue
-                if piece := _trimmed(text, piece_start, pos + m.start()):
-                    yield piece
-                piece_start = pos + m.end()
-            if piece := _trimmed(text, piece_start, line_end):
+            yield from _line_sentences(text, line_start, line, digit.start() - line_start)
+        start = line_end + 1
+
+
+def _row(text: str, pos: int, line: str) -> tuple[int, int, bool] | None:
+    """The table row ``line`` (at pos) without its outer bars, or None for a rule or a row without a digit."""
+    if _TABLE_RULE.match(line):
+        return None
+    a = pos + len(line) - len(line.lstrip(" |"))
+    b = pos + len(line.rstrip(" |"))
+    return (a, b, True) if a < b and _HAS_DIGIT.search(text, a, b) else None
+
+
+def _line_sentences(text: str, pos: int, line: str, next_digit: int) -> Iterator[tuple[int, int, bool]]:
+    """The sentences of ``line`` (at pos, its first digit at next_digit) that hold a digit; a piece
+    with none is not even trimmed."""
+    piece_start = 0
+    for m in _BOUNDARY.finditer(line):
+        dot = m.start()
+        if m.group() == "." and _ABBREVIATION.search(line, max(0, dot - _ABBREVIATION_SPAN), dot):
+            continue
+        if next_digit < dot:
+            if piece := _trimmed(text, pos + piece_start, pos + dot):
                 yield piece
-        pos = line_end + 1
+            next_digit = _next_digit(line, m.end())
+        piece_start = m.end()
+    if next_digit < len(line) and (piece := _trimmed(text, pos + piece_start, pos + len(line))):
+        yield piece
+
+
+def _next_digit(line: str, at: int) -> int:
+    """The offset of the first digit of ``line`` from ``at`` on, or the line's length when there is none."""
+    digit = _HAS_DIGIT.search(line, at)
+    return digit.start() if digit else len(line)
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
-    """The piece ``text[a:b]`` without spaces, bullet and closing punctuation, or None when nothing is left."""
+    """The piece ``text[a:b]`` without spaces, bullet and closing punctuation, or None when nothing
+    with a digit is left (a bullet's number is no value)."""
     piece = text[a:b]
     stripped = piece.lstrip()
     a += len(piece) - len(stripped)
@@ -773,7 +809,7 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
     if m:
         a += m.end()
     b = a + len(text[a:b].rstrip(" .;"))
-    return (a, b, False) if a < b else None
+    return (a, b, False) if a < b and (not m or _HAS_DIGIT.search(text, a, b)) else None
 
 
 def iter_indicators(
@@ -785,20 +821,11 @@ def iter_indicators(
     out of an activities section, where such numbers are the scope of a task, not a target.
     """
     v = _vocab()
-    end = len(text) if end is None else min(end, len(text))
-    # Only the lines that hold a digit: from each one, jump to the next digit after it.
-    while (digit := _HAS_DIGIT.search(text, start, end)) is not None:
-        line_start = max(start, text.rfind("\n", 0, digit.start()) + 1)
-        nl = text.find("\n", digit.start(), end)
-        line_end = end if nl < 0 else nl
-        for a, b, is_row in iter_texts(text, line_start, line_end):
-            if not _HAS_DIGIT.search(text, a, b):
-                continue
-            if is_row:
-                yield from _row_mentions(text, a, b, v, ratios, counts)
-            else:
-                yield from _sentence_mentions(text, a, b, v, ratios, counts)
-        start = line_end + 1
+    for a, b, is_row in iter_texts(text, start, end):
+        if is_row:
+            yield from _row_mentions(text, a, b, v, ratios, counts)
+        else:
+            yield from _sentence_mentions(text, a, b, v, ratios, counts)
 
 
 def indicators(text: str, start: int = 0, end: int | None = None, **options: bool) -> list[IndicatorMention]:

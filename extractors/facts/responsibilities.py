@@ -33,7 +33,12 @@ _LEADING_WORDS = re.compile(
 _DUTY_LINE = re.compile(r"^(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^(?:\s*,\s*|\s+và\s+|\s*;\s*|\s+cùng\s+)$")
 _LEADS = re.compile(r"\bchủ trì\b|cơ quan thường trực|cơ quan đầu mối|\bđầu mối\b", re.IGNORECASE)
+# Parts of the words ``_LEADS`` needs, in lower case (free of the letters i and s, which a
+# case-blind pattern also matches in other forms): a text with none of them is passed over
+# without the slow case-blind search.
+_LEADS_HINTS = ("chủ tr", "thường tr", "đầu m")
 _PARTNER_CUE = re.compile(r"\bphối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", re.IGNORECASE)
+_PARTNER_HINT = "hợp"  # the same for ``_PARTNER_CUE``
 _MAX_HEAD = 160
 # What may follow a known name and is not part of it: a note in brackets, or a predicate in lower
 # case that the predicate list does not hold ("Công an thành phố kịp thời phát hiện ...").
@@ -74,6 +79,8 @@ def _tasks(node: Node, head_end: int) -> list[str]:
 def _partners(text: str, index: AgencyIndex, node: Node, leads: set[str]) -> list[AgencyMention]:
     found: list[AgencyMention] = []
     for line in [node.line, *node.body_lines()]:
+        if _PARTNER_HINT not in line.text.lower():
+            continue
         for cue in _PARTNER_CUE.finditer(line.text):
             start = line.start + cue.end()
             tail = _CLAUSE_END.search(line.text, cue.end())
@@ -88,14 +95,16 @@ def _named(mention: AgencyMention) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _duty_vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _duty_vocab() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The head words (as strings, for a quick look, and as a pattern), the split between names,
+    and the stop after them."""
     data = tomllib.loads(resources.files("extractors.data").joinpath("duty_holders.toml").read_text("utf-8"))
     heads = "|".join(map(re.escape, sorted(data["heads"], key=len, reverse=True)))
     predicates = "|".join(map(re.escape, sorted(data["predicates"], key=len, reverse=True)))
     head = re.compile(rf"(?:{heads})(?!\w)")
     split = re.compile(rf",\s+(?=(?:{heads}|các)(?!\w))|\s+và\s+(?=(?:{heads}|các)(?!\w))")
     stop = re.compile(rf"[:;.]|(?:,|\s-)?\s+(?:{predicates})(?!\w)", re.IGNORECASE)
-    return head, split, stop
+    return tuple(data["heads"]), head, split, stop
 
 
 def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
@@ -106,7 +115,9 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
     department of a ministry, a hospital, a cooperative); a name the table knows keeps its
     canonical form.
     """
-    head, split, stop = _duty_vocab()
+    heads, head, split, stop = _duty_vocab()
+    if not text.startswith(heads, start):  # no head word there: the stop need not be looked for
+        return []
     m = stop.search(text, start, min(end, start + _MAX_HEAD))
     stop_at = m.start() if m else end
     if stop_at - start > _MAX_HEAD or not head.match(text, start, stop_at):
@@ -171,7 +182,7 @@ def _from_item(text: str, index: AgencyIndex, node: Node, path: list[Node]) -> l
         return out
     section_path = number_path(path)
     first_sentence = text[node.line.start : min(node.end, node.line.start + 400)]
-    role = "lead" if _LEADS.search(first_sentence) else "implement"
+    role = "lead" if _names_lead(first_sentence) else "implement"
     head_end = leads[-1].end
     tasks = _tasks(node, head_end)
     out = [
@@ -194,6 +205,12 @@ def _from_item(text: str, index: AgencyIndex, node: Node, path: list[Node]) -> l
             )
         )
     return out
+
+
+def _names_lead(text: str) -> bool:
+    """Whether the text says its agency leads ("chủ trì", "cơ quan đầu mối")."""
+    lower = text.lower()
+    return any(hint in lower for hint in _LEADS_HINTS) and bool(_LEADS.search(text))
 
 
 def responsibilities_of(text: str, index: AgencyIndex, section: Node) -> list[Responsibility]:

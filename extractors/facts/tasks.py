@@ -34,6 +34,8 @@ _NOT_TASKS = {"implementation", "purpose", "funding", "reporting", "background"}
 _DOER_ROLES = {"lead", "executor", "partner"}
 _YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 _BARE_YEAR = re.compile(r"\D*\b((?:19|20)\d\d)\b\D*$")
+# A note in brackets that gives the task: "(Giao Sở Tài chính chủ trì)".
+_GIAO_NOTE = re.compile(r"\(\s*(?=Giao\b)")
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,8 @@ class _Block:
 
     def doers(self) -> Assignment:
         out = Assignment()
+        if not self.labelled:  # only a doer's label gives doers
+            return out
         out.merge(self.lead)
         if self.lead.lead:
             out.partners += [n for n in self.executors.lead + self.executors.partners if n not in out.lead]
@@ -232,7 +236,27 @@ def _add(block: _Block, role: Role, text: str, start: int, end: int, index: Agen
         block.time.append((start, end))
 
 
-def _read_labels(text: str, node: Node, block: _Block, content: list[str], index: AgencyIndex | None) -> None:
+# What an item says besides its labels, in order: a text, or a node that stands for its body
+# lines. Most items turn out not to be tasks, so a node's lines are read out only for a task.
+_Content = list[str | Node]
+
+
+def _item_texts(node: Node) -> list[str]:
+    """The body lines of an item without their numbers or bullets."""
+    return [ITEM_MARKER.sub("", line.text.strip()) for line in node.body_lines()]
+
+
+def _content_texts(content: _Content) -> list[str]:
+    out: list[str] = []
+    for piece in content:
+        if isinstance(piece, str):
+            out.append(piece)
+        else:
+            out += _item_texts(piece)
+    return out
+
+
+def _read_labels(text: str, node: Node, block: _Block, content: _Content, index: AgencyIndex | None) -> None:
     """Labels in ``node``'s own lines and in its items, into ``block``; other lines into ``content``."""
     for line in node.own:
         stripped = ITEM_MARKER.sub("", line.text.strip())
@@ -246,15 +270,13 @@ def _read_labels(text: str, node: Node, block: _Block, content: list[str], index
     for child in node.children:
         found = label_of(child.rest)
         if found is None:
-            content.append(child.rest)
-            for line in child.body_lines():
-                content.append(ITEM_MARKER.sub("", line.text.strip()))
+            content += (child.rest, child)
             continue
         role, at = found
         if role == "content":
             if at is not None:
                 content.append(child.rest[at:])
-            content.extend(ITEM_MARKER.sub("", line.text.strip()) for line in child.body_lines())
+            content.append(child)
         elif role == "both":
             _read_labels(text, child, block, content, index)
         else:
@@ -278,28 +300,25 @@ def _stated(text: str, node: Node, index: AgencyIndex | None) -> Assignment:
     own = [node.line, *node.own]
     for line in own:
         body_start = line.end - len(line.text.lstrip()) if line is not node.line else node.line.end - len(node.rest)
-        for m in re.finditer(r"\(\s*(?=Giao\b)", text[body_start : line.end]):
-            close = text.find(")", body_start + m.end(), line.end)
-            found = assignment(
-                text, body_start + m.end(), close if close != -1 else line.end, all_lead=False, index=index
-            )
+        for m in _GIAO_NOTE.finditer(text, body_start, line.end):
+            close = text.find(")", m.end(), line.end)
+            found = assignment(text, m.end(), close if close != -1 else line.end, all_lead=False, index=index)
             if found:
                 return found
-        if v.prefix.match(text, body_start, line.end) and text[body_start : body_start + 4].lower() == "giao":
+        if text[body_start : body_start + 4].lower() == "giao" and v.prefix.match(text, body_start, line.end):
             found = assignment(text, body_start, line.end, all_lead=False, index=index)
             if found:
                 return found
     start = node.line.end - len(node.rest)
-    lead = _leading(text, start, node.line.end, _agencies(text, start, min(node.line.end, start + 400), index))
+    mentions = _agencies(text, start, min(node.line.end, start + 400), index)
+    lead = _leading(text, start, node.line.end, mentions) if mentions else []
     if lead and v.verb.match(text, lead[-1].end, node.line.end):
         found = assignment(text, start, node.line.end, all_lead=False, index=index)
         return found or Assignment([m.name for m in lead])
     return Assignment()
 
 
-def _activity(
-    text: str, node: Node, path: list[Node], doers: Assignment, block: _Block, content: list[str]
-) -> Activity:
+def _activity(text: str, node: Node, path: list[Node], doers: Assignment, block: _Block, content: _Content) -> Activity:
     time = block.time
     schedule = None
     if time:
@@ -309,7 +328,7 @@ def _activity(
     return Activity(
         title=node.rest,
         section_path=number_path(path),
-        content=[c for c in content if c],
+        content=[c for c in _content_texts(content) if c],
         lead=doers.lead,
         partners=doers.partners,
         schedule=schedule,
@@ -327,15 +346,15 @@ def tasks_in(text: str, tops: list[Node], index: AgencyIndex | None = None) -> l
 
 
 def _tasks_of(text: str, node: Node, path: list[Node], index: AgencyIndex | None) -> list[Activity]:
-    block, content = _Block(), []
-    _read_labels(text, node, block, content, index)
-    doers = block.doers()
-    if doers:
-        return [_activity(text, node, path, doers, block, content)]
+    if node.own or node.children:  # an item with no lines under it has no labels to read
+        block, content = _Block(), []
+        _read_labels(text, node, block, content, index)
+        doers = block.doers()
+        if doers:
+            return [_activity(text, node, path, doers, block, content)]
     stated = _stated(text, node, index) if node.number or node.style in ("dash", "plus") else Assignment()
     if stated:
-        content = [ITEM_MARKER.sub("", line.text.strip()) for line in node.body_lines()]
-        return [_activity(text, node, path, stated, _Block(), content)]
+        return [_activity(text, node, path, stated, _Block(), [node])]
     out: list[Activity] = []
     waiting: list[Node] = []
     for child in node.children:
@@ -358,5 +377,9 @@ def _has_block(text: str, node: Node, index: AgencyIndex | None) -> bool:
 
 
 def _inherited(node: Node, path: list[Node]) -> dict:
-    content = [ITEM_MARKER.sub("", line.text.strip()) for line in node.body_lines()]
-    return {"title": node.rest, "section_path": number_path(path), "content": content, "span": (node.start, node.end)}
+    return {
+        "title": node.rest,
+        "section_path": number_path(path),
+        "content": _item_texts(node),
+        "span": (node.start, node.end),
+    }

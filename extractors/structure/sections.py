@@ -49,10 +49,11 @@ _BY_FIRST_CHAR = {
     char: tuple((style, pattern) for style, pattern in _MARKERS if char in _FIRST_CHARS.get(style, ""))
     for char in "".join(_FIRST_CHARS.values())
 }
+_CAPS_PEEK = 16
 _LOWER_MARKERS = tuple((style, pattern) for style, pattern in _MARKERS if style in ("lower", "lower_dot"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A section while the tree is being built (plain, mutable); the record copies it out.
 
@@ -81,7 +82,11 @@ class Node:
     def body_lines(self) -> list[Line]:
         """Every line under the heading, in document order: own text, then each subsection's
         heading and text (a node's own lines always come before its children's)."""
-        return [line for sub in self.walk() for line in ([] if sub is self else [sub.line]) + sub.own]
+        out = list(self.own)
+        for child in self.children:
+            out.append(child.line)
+            out += child.body_lines()
+        return out
 
 
 def _strip_marker(text: str) -> str:
@@ -92,9 +97,13 @@ def _strip_marker(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _kind_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern for every kind, a group per kind in the file's order, and the kinds by group:
+    an alternation tries its branches in order, so the first kind that matches wins in one pass."""
     data = tomllib.loads(resources.files("extractors.data").joinpath("headings.toml").read_text("utf-8"))
-    return tuple((k["kind"], re.compile("|".join(f"(?:{p})" for p in k["patterns"]))) for k in data["kind"])
+    kinds = tuple(k["kind"] for k in data["kind"])
+    branches = (f"(?P<k{i}>{'|'.join(f'(?:{p})' for p in k['patterns'])})" for i, k in enumerate(data["kind"]))
+    return re.compile("|".join(branches)), kinds
 
 
 @lru_cache(maxsize=1)
@@ -113,12 +122,12 @@ def heading_kind(heading: str) -> str | None:
     return _kind_of(_strip_marker(heading.strip()))
 
 
+@lru_cache(maxsize=4096)
 def _kind_of(rest: str) -> str | None:
-    words = rest.casefold().strip(" :.")
-    for kind, pattern in _kind_patterns():
-        if pattern.match(words):
-            return kind
-    return None
+    """The kind a heading's words name; cached, as the genre's headings repeat from plan to plan."""
+    pattern, kinds = _kind_pattern()
+    m = pattern.match(rest.casefold().strip(" :."))
+    return kinds[int(m.lastgroup[1:])] if m else None
 
 
 def _marker(text: str) -> tuple[str, str | None, str] | None:
@@ -128,29 +137,37 @@ def _marker(text: str) -> tuple[str, str | None, str] | None:
     patterns = _BY_FIRST_CHAR.get(text[0]) or (_LOWER_MARKERS if text[0].islower() else ())
     for style, pattern in patterns:
         if m := pattern.match(text):
-            number = m.groupdict().get("num")
+            number = m["num"] if style in _NUMBERED else None
             if style in ("roman", "part") and not number:
                 continue
             return style, number, m["rest"]
     return None
 
 
-def _heading_text(line: str) -> str:
-    """A heading as printed; for an item that runs on ("2. Sở Tài chính: Căn cứ ..."), its head."""
-    line = line.strip()
-    if len(line) <= 120 or is_caps_line(line):
+def _heading_text(line: str, rest: str) -> str:
+    """A heading as printed; for an item that runs on ("2. Sở Tài chính: Căn cứ ..."), its head.
+
+    ``line`` is stripped and ``rest`` is what ``_marker`` left of it: the first marker pattern
+    that matches a line is the one ``_marker`` found, so the marker need not be matched again.
+    A long line in capitals has its first words in capitals: they are looked at before the whole
+    line is upper-cased (upper-casing maps each character alone and never shortens it, so a
+    start that changes means a line that changes)."""
+    if len(line) <= 120 or (line[:_CAPS_PEEK] == line[:_CAPS_PEEK].upper() and is_caps_line(line)):
         return line
-    marker = len(line) - len(_strip_marker(line))
-    return line[:marker] + first_sentence(line[marker:], 160)
+    marker = len(line) - len(rest)
+    return line[:marker] + first_sentence(rest, 160)
 
 
 def parse_sections(lines: list[Line], start: int, end: int) -> list[Node]:
     """The section tree of the lines between offsets ``start`` and ``end``."""
     roots: list[Node] = []
     stack: list[Node] = []
+    styles: list[str] = []  # the styles of ``stack``, in step with it
     for line in lines:
+        if line.start < start or line.end > end:
+            continue
         text = line.text.strip()
-        if line.start < start or line.end > end or not text:
+        if not text:
             continue
         found = _marker(text)
         if found is None:
@@ -160,17 +177,18 @@ def parse_sections(lines: list[Line], start: int, end: int) -> list[Node]:
         style, number, rest = found
         if style == "article":  # an article of a decision is always a top section, numbered as printed
             stack.clear()
+            styles.clear()
             number = f"Điều {number}"
-        while stack and style in {n.style for n in stack}:
-            top = stack.pop()
-            if top.style == style:
+        while style in styles:
+            stack.pop()
+            if styles.pop() == style:
                 break
-        node = Node(style, number, _heading_text(text), rest, line, line.end)
+        node = Node(style, number, _heading_text(text, rest), rest, line, line.end)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
+        styles.append(style)
     for root in roots:
-        _close(root)
-        _assign_kind(root, None)
+        _finish(root, None)
     return _open_parts(roots)
 
 
@@ -186,17 +204,18 @@ def _open_parts(roots: list[Node]) -> list[Node]:
     return out
 
 
-def _close(node: Node) -> int:
-    ends = [node.line.end] + [ln.end for ln in node.own] + [_close(c) for c in node.children]
-    node.end = max(ends)
-    return node.end
-
-
-def _assign_kind(node: Node, inherited: str | None) -> None:
+def _finish(node: Node, inherited: str | None) -> int:
+    """Give a node and its descendants their kinds (a numbered heading's own, else the parent's)
+    and their ends (the furthest line under them), in one walk; the node's end."""
     own = _kind_of(node.rest) if node.style in _NUMBERED else None
     node.kind = own or inherited or "other"
+    end = node.line.end
+    for line in node.own:
+        end = max(end, line.end)
     for child in node.children:
-        _assign_kind(child, node.kind)
+        end = max(end, _finish(child, node.kind))
+    node.end = end
+    return end
 
 
 def number_path(path: list[Node]) -> list[str]:

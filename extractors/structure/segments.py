@@ -8,6 +8,7 @@ a "(Kèm theo Quyết định số ...)" line; the annex is the plan.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractors.structure.header import ANNEX_NOTE, Field, Header, title_after, type_heading, type_name
@@ -65,17 +66,24 @@ class Segments:
     default_kind: str | None = None
 
 
-def _first(lines: list[Line], start_line: int, predicate) -> Line | None:
+def _first(lines: list[Line], start_line: int, predicate: Callable[[str], object]) -> Line | None:
+    """The first line from ``start_line`` whose stripped text the predicate holds true of; a
+    pattern's own ``match`` serves as the predicate, with no Python call per line."""
     return next((ln for ln in lines[start_line:] if predicate(ln.text.strip())), None)
 
 
 def _end_of_plan(lines: list[Line], start_line: int, text_len: int, signature_at: set[int]) -> tuple[int, int]:
-    """(end of the section tree, end of the plan) from ``start_line``: closing, Nơi nhận, signature."""
-    closing = _first(lines, start_line, lambda t: bool(_CLOSING.match(t)))
-    stop = next((ln for ln in lines[start_line:] if ln.index in signature_at or _NOI_NHAN.match(ln.text.strip())), None)
-    plan_end = stop.start if stop else text_len
-    sections_end = closing.start if closing and closing.start < plan_end else plan_end
-    return sections_end, plan_end
+    """(end of the section tree, end of the plan) from ``start_line``: closing, Nơi nhận, signature.
+
+    One pass: the plan ends at the first Nơi nhận or signature, and only a closing before it counts."""
+    closing: Line | None = None
+    for line in lines[start_line:]:
+        text = line.text.strip()
+        if line.index in signature_at or _NOI_NHAN.match(text):
+            return (closing.start if closing else line.start), line.start
+        if closing is None and _CLOSING.match(text):
+            closing = line
+    return (closing.start if closing else text_len), text_len
 
 
 def _articles(lines: list[Line], start_line: int, end: int) -> tuple[tuple[str, int, int], ...]:
@@ -175,7 +183,7 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
             after = annex.index + 1
         else:
             title, after = title_after(lines, annex.index + 1)
-        note = _first(lines, after, lambda t: bool(t))
+        note = _first(lines, after, bool)
         if note is not None and ANNEX_NOTE.match(note.text.strip()):
             after = note.index + 1
         plan_start = lines[after].start if after < len(lines) else len(text)
@@ -186,8 +194,8 @@ def find_segments(text: str, lines: list[Line], header: Header) -> Segments:
             (header.body_start, preamble_end), articles, heading, title, plan_start, sections_end, plan_end, signatures
         )
 
-    top = _first(lines, body_line, lambda t: bool(_TOP_SECTION.match(t)))
-    formula = _first(lines, body_line, lambda t: bool(_DECISION_FORMULA.match(t)))
+    top = _first(lines, body_line, _TOP_SECTION.match)
+    formula = _first(lines, body_line, _DECISION_FORMULA.match)
     preamble_end = top.start if top else header.body_start
     if formula is not None and (top is None or formula.start < top.start):
         end = first_sig if first_sig is not None else len(text)

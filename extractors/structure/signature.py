@@ -57,9 +57,11 @@ def _title_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"^(?P<pho>{tolerant('PHÓ')}\s+)?{tolerant(t)}(?!\w)"), t) for t in titles)
 
 
+@lru_cache(maxsize=1024)
 def _canonical_title(caps: str) -> str:
     """A title in capitals as the genre spells it, its words in capitals only (OCR's "GIÁM ĐÓC",
-    "TỎ TRƯỞNG" are "GIÁM ĐỐC", "TỔ TRƯỞNG"; the marks a seal leaves after it are not the title)."""
+    "TỎ TRƯỞNG" are "GIÁM ĐỐC", "TỔ TRƯỞNG"; the marks a seal leaves after it are not the title).
+    Cached: the genre's few titles come back in every document, and each is tried on them all."""
     words = caps.split()
     upto = next((k for k, word in enumerate(words) if word != word.upper()), len(words))
     caps = " ".join(words[:upto])
@@ -96,8 +98,10 @@ class SignatureBlock:
     name_end: int | None
 
 
+@lru_cache(maxsize=1024)
 def _sentence_case(caps: str) -> str:
-    """ "PHÓ CHỦ TỊCH" → "Phó Chủ tịch": the first word and the office noun keep their capitals."""
+    """ "PHÓ CHỦ TỊCH" → "Phó Chủ tịch": the first word and the office noun keep their capitals
+    (cached, as the titles repeat from document to document)."""
     words = caps.lower().split()
     out = [w.capitalize() if i == 0 else w for i, w in enumerate(words)]
     text = " ".join(out)
@@ -160,14 +164,17 @@ def parse_signature(lines: list[Line], at: int) -> SignatureBlock | None:
 def is_signature_start(text: str) -> bool:
     """A line that opens a signature block: "TM. ...", "KT. ...", or an office title in capitals."""
     text = text.strip()
-    if len(text) < 2 or not (text[1].isupper() or text[1] in "./"):
+    # Both forms open with a capital (TM, KT, Q ...; a title), then a capital, a dot or a slash:
+    # most lines fail here, before any pattern is tried.
+    if len(text) < 2 or not text[0].isupper() or not (text[1].isupper() or text[1] in "./"):
         return False
     return bool(_AUTHORITY.match(text)) or (is_caps_line(text) and bool(signer_titles().match(text)))
 
 
 def signature_starts(lines: list[Line], start_line: int = 0) -> set[int]:
-    """The indexes of the lines from ``start_line`` on that open a signature block."""
-    return {ln.index for ln in lines[start_line:] if is_signature_start(ln.text)}
+    """The indexes of the lines from ``start_line`` on that open a signature block (a capital
+    first: most lines are passed over without a call)."""
+    return {ln.index for ln in lines[start_line:] if ln.text.lstrip()[:1].isupper() and is_signature_start(ln.text)}
 
 
 def find_signatures(lines: list[Line], start_line: int = 0, starts: set[int] | None = None) -> list[SignatureBlock]:
@@ -177,16 +184,16 @@ def find_signatures(lines: list[Line], start_line: int = 0, starts: set[int] | N
     """
     starts = signature_starts(lines, start_line) if starts is None else starts
     blocks: list[SignatureBlock] = []
-    i = start_line
-    while i < len(lines):
-        if lines[i].index in starts:
-            block = parse_signature(lines, i)
-            if block:
-                blocks.append(block)
-                while i < len(lines) and lines[i].end <= block.end:
-                    i += 1
-                continue
-        i += 1
+    free = start_line  # the first line not inside a block read already
+    for at in sorted(starts):
+        if at < free:
+            continue
+        block = parse_signature(lines, at)
+        if block:
+            blocks.append(block)
+            free = at
+            while free < len(lines) and lines[free].end <= block.end:
+                free += 1
     return blocks
 
 
