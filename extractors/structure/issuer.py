@@ -64,17 +64,37 @@ def _levels() -> dict[str, str]:
     return document_vocab()["levels"]
 
 
+@lru_cache(maxsize=1)
+def _loose_levels() -> tuple[tuple[str, int, str], ...]:
+    """The level words, those of more words first, each with its word count and its letters
+    without tones."""
+    return tuple((lv, len(lv.split()), fold(lv)) for lv in sorted(_levels(), key=lambda w: -len(w.split())))
+
+
+def _level_at(words: list[str], i: int) -> str | None:
+    """The level word at ``words[i]``, read loosely: OCR drops its tone ("TINH QUẢNG NGÃI")."""
+    folded: dict[int, str] = {}
+    for level, size, loose in _loose_levels():
+        if size not in folded:
+            folded[size] = fold(" ".join(words[i : i + size]))
+        if folded[size] == loose:
+            return level
+    return None
+
+
+@lru_cache(maxsize=256)
 def uncap(caps: str) -> str:
-    """Undo capitals of a name line: level words lower case, the place after them title case."""
+    """Undo capitals of a name line: level words lower case, the place after them title case.
+
+    Cached: a header's lines are read in several cuts (the parent, the unit, both).
+    """
     words = caps.lower().split()
-    levels = sorted(_levels(), key=lambda w: -len(w.split()))
     out: list[str] = []
     i = 0
     place = False
     while i < len(words):
-        # A level word read loosely: OCR drops its tone ("TINH QUẢNG NGÃI").
-        matched = next((lv for lv in levels if fold(" ".join(words[i : i + len(lv.split())])) == fold(lv)), None)
-        if matched and not place:
+        matched = None if place else _level_at(words, i)
+        if matched:
             out.extend(matched.split())
             i += len(matched.split())
             place = True
@@ -85,6 +105,7 @@ def uncap(caps: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=256)
 def place_of(name: str) -> str | None:
     """The proper place name in "Ủy ban nhân dân tỉnh Bắc Kạn" → "Bắc Kạn"."""
     for level in sorted(_levels(), key=len, reverse=True):
@@ -94,6 +115,7 @@ def place_of(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
 def _unit_of(name: str) -> str | None:
     """The administrative unit a name ends with: "Ủy ban nhân dân tỉnh Nghệ An" → "tỉnh Nghệ An"."""
     place = place_of(name)
@@ -120,11 +142,18 @@ def _named(caps: str, text: str) -> tuple[AgencyMention | None, str]:
     phrase cased: level words and places as ``uncap`` sets them, else as the text writes
     the words mid-sentence ("VĂN PHÒNG CHÍNH PHỦ" → "Văn phòng Chính phủ")."""
     cased = uncap(caps)
-    for candidate in (cased, sentence_case(caps, text)):
-        mention = canonical_agency(candidate)
-        if mention is not None and mention.start == 0 and mention.end >= len(candidate.rstrip(" .,;-")):
-            return mention, candidate
-    return None, sentence_case(caps, text)
+    if (mention := _whole_name(cased)) is not None:
+        return mention, cased
+    cased = sentence_case(caps, text)
+    return _whole_name(cased), cased
+
+
+def _whole_name(candidate: str) -> AgencyMention | None:
+    """The agency ``candidate`` names, when it is that name from end to end."""
+    mention = canonical_agency(candidate)
+    if mention is not None and mention.start == 0 and mention.end >= len(candidate.rstrip(" .,;-")):
+        return mention
+    return None
 
 
 def issuer_from_header(lines: list[tuple[str, int, int]], text: str = "") -> IssuerFact | None:
@@ -192,9 +221,11 @@ def _loosely(place: str) -> re.Pattern[str]:
     return re.compile(tolerant(place))
 
 
+@lru_cache(maxsize=8)
 def _spelled_in(text: str, place: str) -> str:
     """A place as the text writes it most often in mixed case, tones and marks aside; the place
-    as given when the text never writes it otherwise."""
+    as given when the text never writes it otherwise. Cached: the name's place is mostly the
+    province asked next, and each asking reads the whole text."""
     counts = Counter(
         m.group()
         for m in _loosely(place).finditer(text)

@@ -81,6 +81,8 @@ def split_columns(lines: list[str]) -> list[str]:
     12"): a blank to fill, not a gutter, so it shrinks to one space first."""
     lines = [_BLANK_FIELD.sub(r"\1 ", line) if "  " in line else line for line in lines]
     is_column = ["      " in line and bool(_GAP.search(line) or _INDENT.match(line)) for line in lines]
+    if not any(is_column):
+        return lines
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -141,9 +143,9 @@ def _anchored(line: str) -> bool:
 
 def is_flattened(lines: list[str]) -> bool:
     """A crawler flattened the text: the header shares a line with other text, or few huge lines."""
-    if any(len(line) > _QUOC_HIEU_LENGTH + 40 and "CỘNG" in line and _QUOC_HIEU_CAPS.search(line) for line in lines):
+    if any(len(line) > _QUOC_HIEU_LENGTH + 40 and _QUOC_HIEU_CAPS.search(line) for line in lines if "CỘNG" in line):
         return True
-    content = [line for line in lines if line.strip()]
+    content = list(filter(str.strip, lines))
     return bool(content) and sum(map(len, content)) / len(content) > 2 * _FLAT_LINE
 
 
@@ -161,7 +163,12 @@ def split_flattened(lines: list[str], flattened: bool | None = None) -> list[str
     (``flattened``: what ``is_flattened`` says, when the caller knows it already)."""
     if not (is_flattened(lines) if flattened is None else flattened):
         # A header row read as one line ("UBND TỈNH X CỘNG HÒA XÃ HỘI ..."): its cells still part.
-        return [part for line in lines for part in (split_flat(line) if _MID_QUOC_HIEU.search(line) else [line])]
+        # Both phrases hold "CỘNG": the cheap test spares the pattern nearly every line.
+        return [
+            part
+            for line in lines
+            for part in (split_flat(line) if "CỘNG" in line and _MID_QUOC_HIEU.search(line) else [line])
+        ]
     out: list[str] = []
     for line in lines:
         if len(line) > _FLAT_LINE or _FLAT_HINT.search(line):

@@ -30,7 +30,8 @@ def split_lines(text: str) -> list[Line]:
 def first_sentence(text: str, limit: int = 200) -> str:
     """The text up to its first sentence end, for a heading that runs on into its body."""
     for sep in (". ", ": "):
-        at = text.find(sep)
+        # Looked for before ``limit`` only: a first one further on is as good as none.
+        at = text.find(sep, 0, limit + len(sep) - 1)
         if 0 < at < limit:
             return text[: at + 1].rstrip(".: ").strip()
     return text[:limit].strip()

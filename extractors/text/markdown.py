@@ -44,7 +44,8 @@ def looks_like_markdown(text: str) -> bool:
         return True
     if "|" not in text and "# " not in text:
         return False
-    for line in text.split("\n"):
+    # Only a line holding a bar or "# " can be a sign: the comprehension sets the few apart.
+    for line in [line for line in text.split("\n") if "|" in line or "# " in line]:
         stripped = line.strip()
         if stripped == "|" or stripped.startswith("# ") or (stripped.startswith("|") and stripped.endswith("|")):
             signs += 1

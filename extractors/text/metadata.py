@@ -113,11 +113,11 @@ def take_metadata(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     drop: set[int] = set()
     i = 0
     starts = _caption_starts()
-    while i < len(lines):
+    for at in _candidates(lines, starts):
+        if at < i:
+            continue  # inside a block already taken
+        i = at
         text = lines[i].strip()
-        if ":" not in text and text.split(" ", 1)[0] not in starts:
-            i += 1
-            continue
         if m := _SOURCE.match(text):
             metadata.setdefault("url", m.group(1))
             drop.add(i)
@@ -142,7 +142,19 @@ def take_metadata(lines: list[str]) -> tuple[list[str], dict[str, str]]:
             i = end
             continue
         i += 1
-    return [line for k, line in enumerate(lines) if k not in drop], metadata
+    return ([line for k, line in enumerate(lines) if k not in drop] if drop else list(lines)), metadata
+
+
+def _candidates(lines: list[str], starts: frozenset[str]) -> list[int]:
+    """The lines that may hold a label, a source or a caption: a colon, or a type word first. One
+    comprehension finds the few among a page's hundreds of lines; ``startswith`` spares most of
+    them the split that takes their first word."""
+    heads = tuple(starts)
+    return [
+        i
+        for i, line in enumerate(lines)
+        if ":" in line or (line.lstrip().startswith(heads) and line.strip().split(" ", 1)[0] in starts)
+    ]
 
 
 def _block_at(lines: list[str], start: int) -> tuple[dict[str, str], int]:

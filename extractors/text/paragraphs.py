@@ -29,7 +29,8 @@ _MARKER = re.compile(
 )
 _BULLET = re.compile(r"^[-+•–]\s*\S")
 _LOWER_START = re.compile(rf"^(?:[\"“'(]?{LOWER_CLASS}|[,;:)])")
-_RULE = re.compile(r"^[-_=*.·]{3,}$")
+_RULE_CHARS = "-_=*.·"
+_RULE = re.compile(rf"^[{re.escape(_RULE_CHARS)}]{{3,}}$")
 _SENTENCE_END = re.compile(r"[.;:!?…][\"”')]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _LABEL = re.compile(r"^(?:Số|Số hiệu|Ký hiệu)\s*:?$", re.IGNORECASE)
@@ -108,9 +109,12 @@ def wrap_width(pieces: list[Piece], converter: bool = False) -> int | None:
 def _goes_on(text: str, prev: Piece, nxt: Piece, width: int | None) -> bool:
     """Whether ``nxt`` continues the logical line ``text``, whose last physical line is ``prev``."""
     b = nxt.text
-    if _NUMBER_ONLY.match(text) and b and not _MARKER.match(b) and _TABLE_ROW not in b:
+    if not text or not b:
+        return False
+    # The last character tells most lines from a lone number ("1.4.", "a)", "II.") without the pattern.
+    if text[-1] in ".)" and _NUMBER_ONLY.match(text) and not _MARKER.match(b) and _TABLE_ROW not in b:
         return True
-    if not text or not b or nxt.hard or prev.fixed or nxt.fixed or _RULE.match(prev.text) or _RULE.match(b):
+    if nxt.hard or prev.fixed or nxt.fixed or _is_rule(prev.text) or _is_rule(b):
         return False
     if _TABLE_ROW in text or _TABLE_ROW in b:
         return False
@@ -140,6 +144,11 @@ def _goes_on(text: str, prev: Piece, nxt: Piece, width: int | None) -> bool:
     return not (_MARKER.match(text) and len(text.split()) <= _HEADING_WORDS and not caps_a)
 
 
+def _is_rule(text: str) -> bool:
+    """A line drawn with one character ("-----"); its first character tells most lines it is not one."""
+    return text[:1] in _RULE_CHARS and bool(_RULE.match(text))
+
+
 def _split_heading(text: str, b: str, starts: re.Pattern[str], titles: re.Pattern[str]) -> bool:
     """A numbered heading in capitals that goes on in the next line in capitals ("II. TỔ CHỨC" /
     "THỰC HIỆN"), in any text: a heading is short, and a new one would carry its own number."""
@@ -158,10 +167,13 @@ def logical_lines(pieces: list[Piece], width: int | None) -> list[str]:
     out: list[str] = []
     prev: Piece | None = None
     for piece in pieces:
-        if prev is not None and _goes_on(out[-1], prev, piece, width):
+        if not piece.text or (out and not out[-1]):
+            # Nothing joins a blank line or follows one onto its line: half a page's pieces.
+            out.append(piece.text)
+        elif prev is not None and _goes_on(out[-1], prev, piece, width):
             glue = "" if piece.text[0] in ",.;:)" or out[-1].endswith(("(", "/")) else " "
             out[-1] = out[-1] + glue + piece.text
-        elif out and piece.text and (m := _DANGLING_NUMBER.search(out[-1])) and piece.text[0].isupper():
+        elif out and piece.text[0].isupper() and _dangles(out[-1]) and (m := _DANGLING_NUMBER.search(out[-1])):
             out[-1] = out[-1][: m.start()].rstrip()
             out.append(f"{m.group().strip()} {piece.text}")
         else:
@@ -170,16 +182,18 @@ def logical_lines(pieces: list[Piece], width: int | None) -> list[str]:
     return out
 
 
+def _dangles(line: str) -> bool:
+    """Whether ``line`` ends as a dangling number does (a digit and a period): the test that spares
+    most lines a search of their whole length for ``_DANGLING_NUMBER``."""
+    return line.endswith(".") and line[-2:-1].isdigit()
+
+
 def plain_pieces(lines: list[str]) -> list[Piece]:
     """Pieces of plain text: a blank line is a boundary, the rest carries no markup."""
     out: list[Piece] = []
     after_blank = False
     for line in lines:
         text = line.strip()
-        if not text:
-            out.append(Piece(""))
-            after_blank = True
-            continue
-        out.append(Piece(text, hard=after_blank))
-        after_blank = False
+        out.append(Piece(text, after_blank) if text else Piece(""))
+        after_blank = not text
     return out

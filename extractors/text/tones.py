@@ -17,18 +17,28 @@ def _toned(base: str) -> str:
     return "".join(unicodedata.normalize("NFC", b + t) for b in base for t in _TONES)
 
 
-# A toned a/e/y that ends a word, after o/u: the only places the old placement can be.
-_PAIR = re.compile(rf"([oOuU])([{_toned('aeyAEY')}])(?!\w)")
+# A toned a/e/y that ends a word, after o/u not after q: the only places the old placement can be.
+# The look-behind stands after the first letter: at the start it would cost the scan its quick
+# skip to the next o/u.
+_PAIR = re.compile(rf"[oOuU](?<![qQ].)[{_toned('aeyAEY')}](?!\w)")
 _PAIRS = {"o": "ae", "u": "y"}
 
 
-def _move_tone(match: re.Match[str]) -> str:
-    first, second = match.group(1), match.group(2)
+def _moved(pair: str) -> str:
+    """``pair`` (o/u and a toned vowel) with the tone on its first vowel, when the pair takes it there."""
+    first, second = pair
     base, *marks = unicodedata.normalize("NFD", second)
-    before = match.string[match.start() - 1 : match.start()] if match.start() else ""
-    if base.lower() not in _PAIRS[first.lower()] or (before and before in "qQ"):
-        return match.group()
+    if base.lower() not in _PAIRS[first.lower()]:
+        return pair
     return unicodedata.normalize("NFC", first + "".join(marks)) + base
+
+
+# Every pair the pattern finds, moved once here: a lookup per match instead of two normalizations.
+_MOVED = {first + second: _moved(first + second) for first in "oOuU" for second in _toned("aeyAEY")}
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    return _MOVED[match[0]]
 
 
 def modern_tones(text: str) -> str:
