@@ -52,9 +52,6 @@ class IndicatorMention:
 # position of a pattern that opens with a lookbehind, but skips to the digits of one that
 # opens with a digit.
 _FIRST_DIGIT = r"\d(?<![\w.,/%]\d)"
-_VALUE = rf"{_FIRST_DIGIT}{NUMBER_REST}"  # NUMBER, starting a value
-_PERCENT = re.compile(rf"(?P<v>{_VALUE})\s?%")
-_RANGE = re.compile(rf"(?P<a>{_VALUE})(?:\s?%)?\s?-\s?(?P<b>{NUMBER})\s?%")
 _YEAR_PHRASE = r"(?:\s*\(?\s*(?:vào\s+|trong\s+)?năm\s+(?P<ay>(?:19|20)\d{2})\s*\)?)?"
 _LINKS = r"đến|tới|lên(?:\s+mức)?|xuống\s+còn|xuống(?:\s+mức)?|còn"
 _MONEY_WORD = (
@@ -62,7 +59,12 @@ _MONEY_WORD = (
     r"(?!\s+(?:bào|bộ|thời|chí|ý|nghiệp|hành|tâm|đều|loạt|dạng|hương|minh|phục))(?!\w)"
 )
 _SCALE_WORDS = "|".join(SCALES)
-_MONEY = re.compile(rf"(?P<v>{_VALUE})(?P<scale>(?:\s+(?:{_SCALE_WORDS}))*)\s+{_MONEY_WORD}(?:/\w+)*", re.IGNORECASE)
+# What follows a value's number in each kind of value expression (see ``_values``); the
+# vocabulary adds measure and count.
+_RANGE_TAIL = rf"(?:\s?%)?\s?-\s?(?P<range_b>{NUMBER})\s?%"
+_MONEY_TAIL = rf"(?P<money_scale>(?:\s+(?:{_SCALE_WORDS}))*)\s+{_MONEY_WORD}(?:/\w+)*"
+_PERCENT_TAIL = r"\s?%"
+_KINDS = ("range", "money", "percent", "ratio", "measure", "count")
 _YEAR_AFTER = re.compile(
     r"(?<!\w)(?P<so>so\s+với\s+(?:cùng\s+kỳ\s+)?)?"
     r"(?:(?:vào|đến|tới|trong|hết|cuối|đến\s+hết|đến\s+cuối|vào\s+cuối)\s+)?năm\s+(?P<y>(?:19|20)\d{2})(?![\d/-])",
@@ -87,17 +89,20 @@ _YEAR_LEAD = re.compile(
 _CITATION = re.compile(r"\d+/(?:\d{4}/)?[A-ZĐ]{2,}")
 _WORD = re.compile(r"\w+")
 
-# Sentence boundaries inside a line: ";", a full stop before a capital or digit, a bullet after ":".
+# Sentence boundaries inside a line: ";", a full stop before a capital or digit (not the dot of
+# an abbreviation), a bullet after ":".
 _SENTENCE_END = rf"(?= (?!{LOWER_CLASS}))"
+_ABBREVIATIONS = ["TP", "Tp", "TX", "Tx", "ThS", "TS", "PGS", "GS", "BS", "Th", "St", "Q", "P", "v.v", "TT", "Ths"]
+# A lookbehind needs one width: one per length of abbreviation, each a whole word before the dot.
+_NOT_ABBREVIATION = "".join(
+    rf"(?<!(?<!\w)(?:{'|'.join(re.escape(a) for a in _ABBREVIATIONS if len(a) == n)})\.)"
+    for n in sorted({len(a) for a in _ABBREVIATIONS})
+)
 # Each branch opens with a literal, so that ``re`` skips to those characters; a branch that
 # opens with a class ("[.!?]") would make it try every position of the line.
-_BOUNDARY = re.compile(rf";|\.{_SENTENCE_END}|!{_SENTENCE_END}|\?{_SENTENCE_END}|:(?= [-+] )")
-_ABBREVIATIONS = ["TP", "Tp", "TX", "Tx", "ThS", "TS", "PGS", "GS", "BS", "Th", "St", "Q", "P", "v.v", "TT", "Ths"]
-_ABBREVIATION = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _ABBREVIATIONS))})$")
-# The pattern is searched only over the characters an abbreviation can span before a dot:
-# it opens with a lookbehind, so a search from the line start would try every position.
-_ABBREVIATION_SPAN = max(map(len, _ABBREVIATIONS))
-_BULLET = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s+|\d{1,2}(?:\.\d{1,2})*[.)]\s+)+")
+_BOUNDARY = re.compile(rf";|\.{_SENTENCE_END}{_NOT_ABBREVIATION}|!{_SENTENCE_END}|\?{_SENTENCE_END}|:(?= [-+] )")
+# The spaces and bullets that open a piece; ``bullet`` is unset when there is none.
+_LEAD = re.compile(r"\s*(?P<bullet>(?:[-+•*]\s*|[a-zđ]\)\s+|\d{1,2}(?:\.\d{1,2})*[.)]\s+)+)?")
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
 _TABLE_RULE = re.compile(r"^[\s|:+-]*$")
 _CELL_VALUE = re.compile(
@@ -124,10 +129,8 @@ _PRIORITY = {"from": 0, "range": 1, "money": 2, "percent": 3, "ratio": 4, "measu
 
 @dataclass(frozen=True, slots=True)
 class _Vocab:
-    ratio: re.Pattern[str]
-    count: re.Pattern[str]
+    values: re.Pattern[str]
     not_count: re.Pattern[str]
-    measure: re.Pattern[str]
     physical: dict[str, str]
     not_physical: re.Pattern[str]
     from_to: re.Pattern[str]
@@ -186,18 +189,19 @@ def _vocab() -> _Vocab:
     physical_words = longest_first(list(physical))
     every_direction = "|".join(p for kind in ("increase", "decrease", "maintain", "reach") for p in dirs[kind])
     return _Vocab(
-        ratio=re.compile(
-            rf"(?P<n>{_FIRST_DIGIT}\d{{0,3}})/(?P<d>\d{{1,4}})(?![\d/])"
+        values=_values(
+            rf"(?P<ratio_n>\d{{0,3}})/(?P<ratio_d>\d{{1,4}})(?![\d/])"
             rf"(?=\s+(?:các\s+|số\s+)?(?:{ratio_nouns})(?!\w))",
-            flags,
+            {
+                "range": _RANGE_TAIL,
+                "money": _MONEY_TAIL,
+                "percent": _PERCENT_TAIL,
+                "measure": rf"(?P<measure_scale>(?:\s+(?:{_SCALE_WORDS}))*)"
+                rf"\s?(?P<u>{physical_words})(?:\s?/\s?(?P<per>{physical_words}))?(?!\w)",
+                "count": rf"(?=\s+(?:{count_nouns})(?!\w))",
+            },
         ),
-        count=re.compile(rf"(?P<v>{_VALUE})(?![.,]?\d)(?=\s+(?:{count_nouns})(?!\w))", flags),
         not_count=re.compile(rf"\s+(?:{longest_first(units['not_count_nouns'])})(?!\w)", flags),
-        measure=re.compile(
-            rf"(?P<v>{_VALUE})(?P<scale>(?:\s+(?:{_SCALE_WORDS}))*)\s?(?P<u>{physical_words})"
-            rf"(?:\s?/\s?(?P<per>{physical_words}))?(?!\w)",
-            flags,
-        ),
         physical=physical,
         not_physical=re.compile(rf"(?:{longest_first(units['not_physical'])})(?!\w)", flags),
         from_to=re.compile(
@@ -256,6 +260,23 @@ def _vocab() -> _Vocab:
     )
 
 
+def _values(ratio: str, tails: dict[str, str]) -> re.Pattern[str]:
+    """One pattern for every kind of value expression, so that a sentence is searched once.
+
+    It matches a value's number where at least one kind's expression starts: each kind's
+    expression after the number stands in a lookahead, in a group named after the kind, and a
+    ratio's ("9/9 xã", after the first digit) before it, so that a match consumes the number only
+    and every value is read by every kind. The number is taken whole, without backtracking: in
+    every kind, what follows the number starts with neither a digit nor a digit's separator, so
+    a shorter reading of the number never matches where the whole one does not.
+    """
+    kinds = "".join(f"(?:(?=(?P<{kind}>{tails[kind]})))?" for kind in _KINDS if kind != "ratio")
+    none_found = "(?!)"
+    for kind in reversed(_KINDS):
+        none_found = f"(?({kind})|{none_found})"
+    return re.compile(rf"{_FIRST_DIGIT}(?:(?=(?P<ratio>{ratio})))?(?>{NUMBER_REST}){kinds}{none_found}", re.IGNORECASE)
+
+
 def _trail_words(words: Sequence[str], keep: Sequence[str]) -> str:
     """Trail glue, longest first, each word unless it ends a phrase to keep ("mặt bằng", "trở lên")."""
     items = []
@@ -297,58 +318,60 @@ class _Cand:
 def _candidates(s: str, v: _Vocab, ratios: bool, counts: bool) -> list[_Cand]:
     """Every value expression of one sentence, overlaps resolved in favour of the larger reading."""
     found: list[_Cand] = []
-    if "%" in s:
-        # "từ 1,38% xuống 1,36%": only a sentence with "từ" (the pattern, case-blind, tries every position).
-        for m in v.from_to.finditer(s) if "từ" in s.lower() else ():
-            a, b = parse_number(m["a"]), parse_number(m["b"])
-            if a is None or b is None:
-                continue
-            link = " ".join(m["link"].lower().split())
-            comparator = v.cmp_before_map.get(m["cmp"].lower()) if m["cmp"] else None
-            year = int(m["ay"]) if m["ay"] else None
-            found.append(
-                _Cand(
-                    m.start(),
-                    m.end(),
-                    "from",
-                    b,
-                    baseline_value=a,
-                    baseline_year=year,
-                    link=link,
-                    comparator=comparator,
-                )
-            )
-        for m in _RANGE.finditer(s):
-            a, b = parse_number(m["a"]), parse_number(m["b"])
+    # "từ 1,38% xuống 1,36%": only a sentence with "từ" (the pattern, case-blind, tries every position).
+    for m in v.from_to.finditer(s) if "%" in s and "từ" in s.lower() else ():
+        a, b = parse_number(m["a"]), parse_number(m["b"])
+        if a is None or b is None:
+            continue
+        link = " ".join(m["link"].lower().split())
+        comparator = v.cmp_before_map.get(m["cmp"].lower()) if m["cmp"] else None
+        year = int(m["ay"]) if m["ay"] else None
+        found.append(
+            _Cand(m.start(), m.end(), "from", b, baseline_value=a, baseline_year=year, link=link, comparator=comparator)
+        )
+    # Each kind is read as if searched on its own: a value inside the previous match of the same
+    # kind is skipped ("10%-20%-30%" is one range, not two).
+    range_end = money_end = percent_end = ratio_end = measure_end = count_end = 0
+    money_words: bool | None = None
+    for m in v.values.finditer(s):
+        at = m.start()
+        in_range, money, percent, ratio, measure, count = m.group(*_KINDS)
+        if in_range is not None and at >= range_end:
+            range_end = m.end("range")
+            a, b = parse_number(m.group()), parse_number(m["range_b"])
             if a is not None and b is not None and a < b:
-                found.append(_Cand(m.start(), m.end(), "range", a, value_max=b))
-        for m in _PERCENT.finditer(s):
-            value = parse_number(m["v"])
+                found.append(_Cand(at, range_end, "range", a, value_max=b))
+        if percent is not None and at >= percent_end:
+            percent_end = m.end("percent")
+            value = parse_number(m.group())
             if value is not None:
-                found.append(_Cand(m.start(), m.end(), "percent", value))
-    if "đồng" in s or "VN" in s or "USD" in s or "đô la" in s:
-        for m in _MONEY.finditer(s):
-            value = parse_vnd(m["v"], m["scale"] or None)
-            if value is not None:
-                found.append(_Cand(m.start(), m.end(), "money", value, unit="USD" if m["usd"] else None))
-    if ratios and "/" in s:
-        for m in v.ratio.finditer(s):
-            n, d = int(m["n"]), int(m["d"])
+                found.append(_Cand(at, percent_end, "percent", value))
+        if money is not None and at >= money_end:
+            if money_words is None:  # the money words as written, the case a budget line writes them in
+                money_words = "đồng" in s or "VN" in s or "USD" in s or "đô la" in s
+            if money_words:
+                money_end = m.end("money")
+                value = parse_vnd(m.group(), m["money_scale"] or None)
+                if value is not None:
+                    found.append(_Cand(at, money_end, "money", value, unit="USD" if m["usd"] else None))
+        if ratios and ratio is not None and at >= ratio_end:
+            ratio_end = m.end("ratio")
+            n, d = int(s[at : m.end("ratio_n")]), int(m["ratio_d"])
             if d > 0 and n <= d:
-                found.append(_Cand(m.start(), m.end(), "ratio", float(n), numerator=float(n), denominator=float(d)))
-    if counts:
-        for m in v.measure.finditer(s):
-            value = parse_scaled(m["v"], m["scale"] or None)
-            if value is None or v.not_physical.match(s, m.start("u")):
-                continue
-            unit = v.physical[m["u"].lower()]
-            if m["per"]:
-                unit += "/" + v.physical[m["per"].lower()]
-            found.append(_Cand(m.start(), m.end(), "measure", value, unit=unit))
-        for m in v.count.finditer(s):
-            value = parse_number(m["v"])
-            if value is not None and not v.not_count.match(s, m.end()):
-                found.append(_Cand(m.start(), m.end(), "count", value))
+                found.append(_Cand(at, ratio_end, "ratio", float(n), numerator=float(n), denominator=float(d)))
+        if counts and measure is not None and at >= measure_end:
+            measure_end = m.end("measure")
+            value = parse_scaled(m.group(), m["measure_scale"] or None)
+            if value is not None and not v.not_physical.match(s, m.start("u")):
+                unit = v.physical[m["u"].lower()]
+                if m["per"]:
+                    unit += "/" + v.physical[m["per"].lower()]
+                found.append(_Cand(at, measure_end, "measure", value, unit=unit))
+        if counts and count is not None and at >= count_end:
+            count_end = m.end("count")
+            value = parse_number(m.group())
+            if value is not None and not v.not_count.match(s, count_end):
+                found.append(_Cand(at, count_end, "count", value))
     if len(found) < 2:  # most sentences: nothing to resolve
         return found
     kept: list[_Cand] = []
@@ -782,34 +805,25 @@ def _line_sentences(text: str, pos: int, line: str, next_digit: int) -> Iterator
     piece_start = 0
     for m in _BOUNDARY.finditer(line):
         dot = m.start()
-        if m.group() == "." and _ABBREVIATION.search(line, max(0, dot - _ABBREVIATION_SPAN), dot):
-            continue
         if next_digit < dot:
             if piece := _trimmed(text, pos + piece_start, pos + dot):
                 yield piece
-            next_digit = _next_digit(line, m.end())
+            digit = _HAS_DIGIT.search(line, m.end())
+            if digit is None:  # no digit after this boundary: no piece of the rest holds a value
+                return
+            next_digit = digit.start()
         piece_start = m.end()
-    if next_digit < len(line) and (piece := _trimmed(text, pos + piece_start, pos + len(line))):
+    if piece := _trimmed(text, pos + piece_start, pos + len(line)):
         yield piece
-
-
-def _next_digit(line: str, at: int) -> int:
-    """The offset of the first digit of ``line`` from ``at`` on, or the line's length when there is none."""
-    digit = _HAS_DIGIT.search(line, at)
-    return digit.start() if digit else len(line)
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
     """The piece ``text[a:b]`` without spaces, bullet and closing punctuation, or None when nothing
     with a digit is left (a bullet's number is no value)."""
-    piece = text[a:b]
-    stripped = piece.lstrip()
-    a += len(piece) - len(stripped)
-    m = _BULLET.match(stripped)
-    if m:
-        a += m.end()
+    lead = _LEAD.match(text, a, b)
+    a = lead.end()
     b = a + len(text[a:b].rstrip(" .;"))
-    return (a, b, False) if a < b and (not m or _HAS_DIGIT.search(text, a, b)) else None
+    return (a, b, False) if a < b and (lead.start("bullet") < 0 or _HAS_DIGIT.search(text, a, b)) else None
 
 
 def iter_indicators(

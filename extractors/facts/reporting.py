@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -27,6 +28,10 @@ _FREQ_WINDOW = 40
 _FROM_WINDOW = 12
 _FROM = re.compile(r"\btừ (?:ngày )?$", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:đến|tới)(?: hết)? (?:ngày )?$", re.IGNORECASE)
+# The words a duty's sentence needs (outside the reporting section, only the first): the lines
+# without them are not cut into sentences at all.
+_REPORT = re.compile(r"báo cáo", re.IGNORECASE)
+_REPORT_OR_DUE = re.compile(r"báo cáo|trước ngày|vào ngày", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +86,20 @@ def _dues(text: str, start: int, end: int) -> list[DateMention]:
     return out
 
 
+def _candidate_sentences(text: str, start: int, end: int, cue: re.Pattern[str]) -> Iterator[Sentence]:
+    """The sentences of ``text[start:end]`` on the lines where ``cue`` occurs, in order.
+
+    Sentences never cross a line end, so a line's sentences are those ``iter_sentences`` gives
+    for that line alone.
+    """
+    while (hit := cue.search(text, start, end)) is not None:
+        line_start = max(start, text.rfind("\n", 0, hit.start()) + 1)
+        nl = text.find("\n", hit.end(), end)
+        line_end = end if nl < 0 else nl
+        yield from iter_sentences(text, line_start, line_end)
+        start = line_end + 1
+
+
 def duties_in(
     text: str,
     index: AgencyIndex,
@@ -94,7 +113,7 @@ def duties_in(
     duty, _ = _vocab()
     skip = skip or []
     out: list[Reporting] = []
-    for sentence in iter_sentences(text, start, end):
+    for sentence in _candidate_sentences(text, start, end, _REPORT_OR_DUE if section else _REPORT):
         body = text[sentence.start : sentence.end]
         if "báo cáo" not in body.lower() and not (section and re.search(r"trước ngày|vào ngày", body, re.I)):
             continue

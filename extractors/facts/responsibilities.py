@@ -38,7 +38,9 @@ _LEADS = re.compile(r"\bchủ trì\b|cơ quan thường trực|cơ quan đầu m
 # without the slow case-blind search.
 _LEADS_HINTS = ("chủ tr", "thường tr", "đầu m")
 _PARTNER_CUE = re.compile(r"\bphối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", re.IGNORECASE)
-_PARTNER_HINT = "hợp"  # the same for ``_PARTNER_CUE``
+# The same for ``_PARTNER_CUE``: the letter of "hợp" in either case, looked for as written
+# (lower-casing each line costs more than the search it spares).
+_PARTNER_HINTS = ("ợ", "Ợ")
 _MAX_HEAD = 160
 # What may follow a known name and is not part of it: a note in brackets, or a predicate in lower
 # case that the predicate list does not hold ("Công an thành phố kịp thời phát hiện ...").
@@ -79,7 +81,7 @@ def _tasks(node: Node, head_end: int) -> list[str]:
 def _partners(text: str, index: AgencyIndex, node: Node, leads: set[str]) -> list[AgencyMention]:
     found: list[AgencyMention] = []
     for line in [node.line, *node.body_lines()]:
-        if _PARTNER_HINT not in line.text.lower():
+        if _PARTNER_HINTS[0] not in line.text and _PARTNER_HINTS[1] not in line.text:
             continue
         for cue in _PARTNER_CUE.finditer(line.text):
             start = line.start + cue.end()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -78,9 +79,13 @@ def _vocab() -> _Vocab:
     )
 
 
+@lru_cache(maxsize=4096)
 def label_of(text: str) -> tuple[Role, int | None] | None:
     """The role a label at the start of ``text`` gives ("Cơ quan chủ trì: ..." → lead) and where
-    its value starts (None when the label stands alone, its value below it)."""
+    its value starts (None when the label stands alone, its value below it).
+
+    Cached: item headings repeat from plan to plan (a label standing alone, "Nội dung",
+    "Cơ quan thực hiện"), and the case-blind pattern is slow to try."""
     v = _vocab()
     m = v.label.match(text)
     if m is None:
@@ -98,12 +103,20 @@ def column_role(heading: str) -> Role | None:
 
 def _gap_joins(text: str, start: int, end: int) -> bool:
     """Whether what lies between two doers joins them into one list ("; ", ", ", " và ", a head's title)."""
+    return _joins(text[start:end])
+
+
+@lru_cache(maxsize=4096)
+def _joins(gap: str) -> bool:
+    """``_gap_joins`` of the gap itself: cached, as the same few gaps (", ", " và ") come back at
+    every list of doers; nothing or blanks join without a look at the patterns."""
+    if not gap or gap.isspace():
+        return True
     v = _vocab()
-    gap = v.heads.sub(" ", text[start:end])
-    return bool(v.joiner.match(gap))
+    return bool(v.joiner.match(v.heads.sub(" ", gap)))
 
 
-def _leading(text: str, start: int, end: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
+def _leading(text: str, start: int, end: int, mentions: Sequence[AgencyMention]) -> list[AgencyMention]:
     """The doers a phrase opens with: the agencies from its start (after "Giao", a head's title)
     joined only by list words."""
     v = _vocab()
@@ -136,10 +149,10 @@ class Assignment:
         return bool(self.lead or self.partners)
 
 
-def _agencies(text: str, start: int, end: int, index: AgencyIndex | None) -> list[AgencyMention]:
+def _agencies(text: str, start: int, end: int, index: AgencyIndex | None) -> Sequence[AgencyMention]:
     """The agencies of a window: from the text's index when there is one (found once for the
     whole text: a plan asks this for every item), else scanned."""
-    return list(index.within(start, end) if index is not None else iter_agencies(text, start, end))
+    return index.within(start, end) if index is not None else list(iter_agencies(text, start, end))
 
 
 def assignment(
@@ -166,7 +179,7 @@ def assignment(
             partners.append(mention)
             pos = mention.end
     if not lead and not partners and all_lead and chair is None:
-        lead = mentions
+        lead = list(mentions)
     names = list(dict.fromkeys(m.name for m in lead))
     return Assignment(names, [n for n in dict.fromkeys(m.name for m in partners) if n not in names])
 
@@ -341,39 +354,39 @@ def tasks_in(text: str, tops: list[Node], index: AgencyIndex | None = None) -> l
     out: list[Activity] = []
     for top in tops:
         if top.kind not in _NOT_TASKS:
-            out += _tasks_of(text, top, [top], index)
+            out += _tasks_of(text, top, [top], index)[0]
     return out
 
 
-def _tasks_of(text: str, node: Node, path: list[Node], index: AgencyIndex | None) -> list[Activity]:
+def _tasks_of(text: str, node: Node, path: list[Node], index: AgencyIndex | None) -> tuple[list[Activity], bool]:
+    """The tasks of ``node`` and whether its own lines carry a doer's label.
+
+    The parent needs the second to spread a labelled block over the items before it; it comes
+    from the labels read here, so they are not read again."""
+    labelled = False
     if node.own or node.children:  # an item with no lines under it has no labels to read
         block, content = _Block(), []
         _read_labels(text, node, block, content, index)
+        labelled = block.labelled
         doers = block.doers()
         if doers:
-            return [_activity(text, node, path, doers, block, content)]
+            return [_activity(text, node, path, doers, block, content)], labelled
     stated = _stated(text, node, index) if node.number or node.style in ("dash", "plus") else Assignment()
     if stated:
-        return [_activity(text, node, path, stated, _Block(), [node])]
+        return [_activity(text, node, path, stated, _Block(), [node])], labelled
     out: list[Activity] = []
     waiting: list[Node] = []
     for child in node.children:
-        found = _tasks_of(text, child, [*path, child], index)
+        found, has_block = _tasks_of(text, child, [*path, child], index)
         if not found and child.number:
             waiting.append(child)
             continue
-        if len(found) == 1 and found[0].span == (child.start, child.end) and _has_block(text, child, index):
+        if len(found) == 1 and found[0].span == (child.start, child.end) and has_block:
             # A labelled block after several items applies to each of them (1.1, 1.2, then "Cơ quan thực hiện").
             out += [found[0].model_copy(update=_inherited(w, [*path, w])) for w in waiting]
         waiting = []
         out += found
-    return out
-
-
-def _has_block(text: str, node: Node, index: AgencyIndex | None) -> bool:
-    block = _Block()
-    _read_labels(text, node, block, [], index)
-    return block.labelled
+    return out, labelled
 
 
 def _inherited(node: Node, path: list[Node]) -> dict:
