@@ -11,6 +11,7 @@ import contextlib
 import multiprocessing
 import os
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -24,6 +25,7 @@ from flows.lifeline import watch_parent
 from models import PlanRecord, Source
 
 _SNIFF_BYTES = 4096
+_QUEUED = 2  # paths a worker holds at once: the one it reads and the next
 
 
 @dataclass(frozen=True)
@@ -127,36 +129,60 @@ def extract_many_json(
     without parsing it back into a model.
 
     ``workers`` processes extract side by side, each one document at a time under its own time
-    limit; results come back in the order of ``paths`` whichever worker finishes first.
+    limit; results come back in the order of ``paths`` whichever worker finishes first. Each
+    worker holds the next path in its pipe (``_QUEUED``), so it starts on it while its last
+    record is being written: a document's clock starts when the one before it ends.
     """
     seconds = (limits or Limits.from_env()).seconds_per_document
     pool = [_Worker(with_text) for _ in range(max(1, workers))]
-    pending = iter(enumerate(paths))
-    busy: dict[_Worker, tuple[int, Path, float]] = {}
+    pending = _Pending(enumerate(paths))
+    queued: dict[_Worker, deque[tuple[int, Path]]] = {worker: deque() for worker in pool}
+    deadline: dict[_Worker, float] = {}
     done: dict[int, Extracted | Failure] = {}
     next_out = 0
     try:
         while True:
             for worker in pool:
-                if worker not in busy and (item := next(pending, None)) is not None:
+                while len(queued[worker]) < _QUEUED and (item := pending.next()) is not None:
                     worker.send(item[1])
-                    busy[worker] = (item[0], item[1], time.monotonic() + seconds)
-            if not busy:
+                    queued[worker].append(item)
+                    deadline.setdefault(worker, time.monotonic() + seconds)
+            if not deadline:
                 break
-            soonest = min(deadline for _, _, deadline in busy.values())
-            ready = wait([w.connection for w in busy], timeout=max(0.0, soonest - time.monotonic()))
+            ready = wait([w.connection for w in deadline], timeout=max(0.0, min(deadline.values()) - time.monotonic()))
             now = time.monotonic()
-            for worker, (index, path, deadline) in list(busy.items()):
-                if worker.connection in ready or now >= deadline:
-                    result = worker.receive(path, seconds, wait=0)
-                    done[index] = Extracted(path, result) if isinstance(result, str) else result
-                    del busy[worker]
+            for worker, due in list(deadline.items()):
+                if worker.connection not in ready and now < due:
+                    continue
+                index, path = queued[worker].popleft()
+                result = worker.receive(path, seconds, wait=0)
+                done[index] = Extracted(path, result) if isinstance(result, str) else result
+                del deadline[worker]
+                if not worker.running:  # replaced: the paths it held go to the next worker free
+                    pending.put_back(queued[worker])
+                    queued[worker].clear()
+                elif queued[worker]:
+                    deadline[worker] = now + seconds
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
     finally:
         for worker in pool:
             worker.stop()
+
+
+class _Pending:
+    """The paths still to send, in order; those a replaced worker held come first."""
+
+    def __init__(self, items: Iterator[tuple[int, Path]]) -> None:
+        self._items = items
+        self._returned: deque[tuple[int, Path]] = deque()
+
+    def next(self) -> tuple[int, Path] | None:
+        return self._returned.popleft() if self._returned else next(self._items, None)
+
+    def put_back(self, items: Iterable[tuple[int, Path]]) -> None:
+        self._returned.extendleft(reversed(list(items)))
 
 
 def _attempt(path: Path, with_text: bool) -> str | Failure:
@@ -207,6 +233,11 @@ class _Worker:
         assert self._connection is not None
         return self._connection
 
+    @property
+    def running(self) -> bool:
+        """Whether the process is up (it is stopped when it overruns or crashes)."""
+        return self._connection is not None
+
     def send(self, path: Path) -> None:
         (self._connection or self._start()).send(path)
 
@@ -218,6 +249,8 @@ class _Worker:
             if self._connection.poll(seconds if wait is None else wait):
                 return self._connection.recv()
         except (EOFError, OSError):
+            if self._process is not None:
+                self._process.join(timeout=1)  # the pipe closes before the exit is reaped
             code = self._process.exitcode if self._process else None
             self.stop()
             return Failure(path, f"the reader crashed on this file (exit code {code})")

@@ -179,3 +179,25 @@ def test_time_limit_per_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     results = list(extract_many([tmp_path / "slow.txt", tmp_path / "fast.txt"], limits=Limits(seconds_per_document=2)))
     assert isinstance(results[0], Failure) and "time limit" in results[0].reason
     assert not isinstance(results[1], Failure)
+
+
+def test_a_crash_costs_only_its_own_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker dying on one file (a parser's segfault) fails that file; the paths it held
+    already go to its replacement and give their records, in order."""
+    import os
+
+    names = ["a.txt", "crash.txt", "b.txt", "c.txt"]
+    for name in names:
+        (tmp_path / name).write_text("Kế hoạch số 5/KH-UBND\n", encoding="utf-8")
+    real_load = load
+
+    def crashing_load(path, limits=None):
+        if path.name == "crash.txt":
+            os._exit(3)
+        return real_load(path, limits)
+
+    monkeypatch.setattr("flows.extract.load", crashing_load)
+    results = list(extract_many([tmp_path / name for name in names]))
+    assert [r.path.name if isinstance(r, Failure) else r.source.uri.rsplit("/", 1)[-1] for r in results] == names
+    assert [isinstance(r, Failure) for r in results] == [False, True, False, False]
+    assert "crashed" in results[1].reason and "exit code 3" in results[1].reason
