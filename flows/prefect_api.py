@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
-
 # What Prefect's own temporary server sets: no UI, the lighter set of services of an ephemeral server.
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
 STOP_SECONDS = 10.0
@@ -59,6 +57,8 @@ class ThrowawayServer:
 
     def wait_ready(self, timeout: float) -> None:
         """Return once the API answers; ``ServerError`` if the server exits or stays silent."""
+        import httpx  # here: the commands that never start a server (extract) do not pay for it
+
         deadline = time.monotonic() + timeout
         with httpx.Client(trust_env=False, timeout=2.0) as client:
             while time.monotonic() < deadline:
