@@ -156,6 +156,13 @@ _ELLIPTIC_SEP = re.compile(r":? ")
 _WORD = re.compile(r"\w+")
 _NAME_WORD = re.compile(r"[\w'’]+")
 _NAME_JOIN = re.compile(r" - | và | ")
+# A regional branch after a body's name (the 2025 reorganisation: "Kho bạc Nhà nước khu vực XI",
+# "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II", "Chi cục Thuế khu vực XV"): the branch is
+# named by the body's name, the branch word as printed and "khu vực" with its number (Roman or
+# Arabic figures).
+_REGION = re.compile(
+    r"(?P<dash>\s*-\s*|\s+)(?:(?P<branch>(?i:chi nhánh|CN))\s+)?(?i:khu vực)\s+(?P<number>[IVXLC]+|\d{1,2})\b(?![/-]\w)"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -428,6 +435,9 @@ def _with_tail(text: str, p: int, q: int, end: int, kind: _Kind, base: str, v: _
 
 def _without_tail(text: str, p: int, q: int, end: int, kind: _Kind, base: str, v: _Vocab) -> AgencyMention | None:
     """The mention whose name ``base`` ends at ``q`` with no level word after it, or a place right after."""
+    r = _REGION.match(text, q, end)
+    if r is not None:
+        return _regional(text, p, q, base, r)
     if kind.direct_place != "no":
         d = v.place.match(text, q, end)
         if d is not None:
@@ -438,6 +448,17 @@ def _without_tail(text: str, p: int, q: int, end: int, kind: _Kind, base: str, v
     if kind.requires_level:
         return None
     return AgencyMention(p, q, text[p:q], base, kind.level, False)
+
+
+def _regional(text: str, p: int, q: int, base: str, r: re.Match[str]) -> AgencyMention:
+    """A body's regional branch: the body as the table spells it when printed so (any case), else as
+    printed ("Ngân hàng nhà nước khu vực XII" keeps the words the document gave the branch)."""
+    printed = " ".join(text[p:q].split())
+    body = base if printed.casefold() == base.casefold() else printed
+    branch = r.group("branch")
+    joint = " - " if "-" in r.group("dash") else " "
+    name = f"{body}{joint}{'Chi nhánh ' if branch else ''}khu vực {r.group('number')}"
+    return AgencyMention(p, r.end(), text[p : r.end()], name, None, False)
 
 
 def _ellipsis(text: str, pos: int, end: int, head: _Kind, v: _Vocab) -> Iterator[AgencyMention]:

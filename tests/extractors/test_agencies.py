@@ -255,6 +255,18 @@ CANONICAL_ROWS = [
         "province",
         True,
     ),
+    # Regional branches of the 2025 reorganisation: the body as the table spells it, the branch
+    # word as printed, "khu vực" and its number.
+    ("Chi Cục Thuế Khu vực V", "Chi cục Thuế khu vực V", None, False),
+    ("Kho bạc Nhà nước khu vực XI", "Kho bạc Nhà nước khu vực XI", None, False),
+    ("Bảo hiểm xã hội khu vực XXXII", "Bảo hiểm xã hội khu vực XXXII", None, False),
+    ("Ngân hàng nhà nước khu vực 8", "Ngân hàng nhà nước khu vực 8", None, False),
+    (
+        "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II",
+        "Ngân hàng Nhà nước Việt Nam - Chi nhánh khu vực II",
+        None,
+        False,
+    ),
 ]
 
 # Phrases that name no agency: a sector, a verb, a law, a person's rank, participants.
