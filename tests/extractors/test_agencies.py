@@ -260,6 +260,8 @@ CANONICAL_ROWS = [
     ("Chi Cục Thuế Khu vực V", "Chi cục Thuế khu vực V", None, False),
     ("Kho bạc Nhà nước khu vực XI", "Kho bạc Nhà nước khu vực XI", None, False),
     ("Bảo hiểm xã hội khu vực XXXII", "Bảo hiểm xã hội khu vực XXXII", None, False),
+    # The province's tax office since 2025: a body only with its level.
+    ("Thuế tỉnh Nghệ An", "Thuế tỉnh Nghệ An", "province", False),
     ("Ngân hàng nhà nước khu vực 8", "Ngân hàng nhà nước khu vực 8", None, False),
     (
         "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II",
@@ -271,6 +273,7 @@ CANONICAL_ROWS = [
 
 # Phrases that name no agency: a sector, a verb, a law, a person's rank, participants.
 NONE_ROWS = [
+    "Thuế thu nhập cá nhân",
     "phòng, chống bạo lực, xâm hại trẻ em",
     "Phòng ngừa, trợ giúp trẻ em",
     "cán bộ Tư pháp xã",
