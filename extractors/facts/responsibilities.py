@@ -41,7 +41,11 @@ _PARTNER_CUE = re.compile(r"\bphối hợp(?: chặt chẽ)?(?: với| cùng)?\s
 # The same for ``_PARTNER_CUE``: the letter of "hợp" in either case, looked for as written
 # (lower-casing each line costs more than the search it spares).
 _PARTNER_HINTS = ("ợ", "Ợ")
-_MAX_HEAD = 160
+# The names before the predicate, at most: a request may list a dozen bodies ("Đề nghị Văn phòng Tỉnh
+# ủy, ..., Chi cục Hải quan khu vực XI tăng cường ..."), each piece still starting with a head word.
+# The names before the predicate, at most: a request may list a dozen bodies ("Đề nghị Văn phòng Tỉnh
+# ủy, ..., Chi cục Hải quan khu vực XI tăng cường ..."), each piece still starting with a head word.
+_MAX_HEAD = 400
 # What may follow a known name and is not part of it: a note in brackets, or a predicate in lower
 # case that the predicate list does not hold ("Công an thành phố kịp thời phát hiện ...").
 _TAIL = re.compile(rf"\s*\(|,?\s+{LOWER_CLASS}")
@@ -105,6 +109,7 @@ def _duty_vocab() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], re
     predicates = "|".join(map(re.escape, sorted(data["predicates"], key=len, reverse=True)))
     head = re.compile(rf"(?:{heads})(?!\w)")
     split = re.compile(rf",\s+(?=(?:{heads}|các)(?!\w))|\s+và\s+(?=(?:{heads}|các)(?!\w))")
+    # Predicates as written, in lower case: "Ban Xây dựng Đảng" names a body, "xây dựng" starts a duty.
     stop = re.compile(rf"[:;.]|(?:,|\s-)?\s+(?:{predicates})(?!\w)", re.IGNORECASE)
     return tuple(data["heads"]), head, split, stop
 
@@ -120,7 +125,10 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
     heads, head, split, stop = _duty_vocab()
     if not text.startswith(heads, start):  # no head word there: the stop need not be looked for
         return []
-    m = stop.search(text, start, min(end, start + _MAX_HEAD))
+    limit = min(end, start + _MAX_HEAD)
+    m = stop.search(text, start, limit)
+    while m is not None and _inside_name(text, m):
+        m = stop.search(text, m.end(), limit)
     stop_at = m.start() if m else end
     if stop_at - start > _MAX_HEAD or not head.match(text, start, stop_at):
         return []
@@ -130,7 +138,7 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
         piece_start = text.index(piece, pos)
         pos = piece_start + len(piece)
         name = piece.strip(" ,;.")
-        if not name or not head.match(name) or len(name.split()) > _MAX_NAME_WORDS:
+        if not name or not (head.match(name) or _named_group(name)) or len(name.split()) > _MAX_NAME_WORDS:
             return found
         known = canonical_agency(name)
         if known is not None and known.start == 0 and (known.end >= len(name) - 1 or _TAIL.match(name, known.end)):
@@ -147,6 +155,27 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
             group = name.startswith(("Các", "các"))
             found.append(AgencyMention(piece_start, piece_start + len(name), name, name, None, group))
     return found
+
+
+def _named_group(name: str) -> bool:
+    """Whether a "các" piece of a list of names names bodies by a capitalised noun ("các Ban Xây
+    dựng Đảng"); "các quận, huyện" after a body are its levels, not a body of their own."""
+    return name.startswith("các ") and name[4:5].isupper()
+
+
+def _inside_name(text: str, stop: re.Match[str]) -> bool:
+    """A predicate word in capitals right after a name and followed by another capitalised word is
+    part of the name ("Ban Xây dựng Đảng"), not the duty; "Sở Y tế Chủ trì, ..." and "..., thành phố
+    - Xây dựng Kế hoạch" (headings run into their lines) still stop."""
+    word = stop.group().lstrip(" ,-")
+    after = stop.end()
+    return (
+        word[:1].isupper()
+        and stop.group()[: -len(word)].isspace()  # after a comma or a dash, a new sentence starts
+        and text.startswith(" ", after)
+        and after + 1 < len(text)
+        and text[after + 1].isupper()
+    )
 
 
 def duty_holders(text: str, index: AgencyIndex, start: int, end: int) -> list[AgencyMention]:
