@@ -133,10 +133,7 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
     if stop_at - start > _MAX_HEAD or not head.match(text, start, stop_at):
         return []
     found: list[AgencyMention] = []
-    pos = start
-    for piece in split.split(text[start:stop_at]):
-        piece_start = text.index(piece, pos)
-        pos = piece_start + len(piece)
+    for piece_start, piece in _pieces(text, start, stop_at, split):
         name = piece.strip(" ,;.")
         if not name or not (head.match(name) or _named_group(name)) or len(name.split()) > _MAX_NAME_WORDS:
             return found
@@ -155,6 +152,29 @@ def named_bodies(text: str, start: int, end: int) -> list[AgencyMention]:
             group = name.startswith(("Các", "các"))
             found.append(AgencyMention(piece_start, piece_start + len(name), name, name, None, group))
     return found
+
+
+def _pieces(text: str, start: int, stop_at: int, split: re.Pattern[str]) -> list[tuple[int, str]]:
+    """The names of a list, with where each starts; names the alias table knows as one body stay
+    one ("Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Văn phòng Đoàn ĐBQH, HĐND và UBND huyện")."""
+    pieces: list[tuple[int, str]] = []
+    pos = start
+    for piece in split.split(text[start:stop_at]):
+        piece_start = text.index(piece, pos)
+        pos = piece_start + len(piece)
+        pieces.append((piece_start, piece))
+        for k in (3, 2):
+            if len(pieces) >= k and _one_body(text[pieces[-k][0] : pos]):
+                pieces[-k:] = [(pieces[-k][0], text[pieces[-k][0] : pos])]
+                break
+    return pieces
+
+
+def _one_body(names: str) -> bool:
+    """Whether a run of names is one body of the alias table, whole."""
+    joined = names.strip(" ,;.")
+    known = canonical_agency(joined)
+    return known is not None and known.start == 0 and known.end >= len(joined) - 1
 
 
 def _named_group(name: str) -> bool:

@@ -30,6 +30,16 @@ ROWS = [
     # A capitalised word of a name is no predicate; the same word in lower case is.
     ("Ban Xây dựng Đảng xây dựng kế hoạch thực hiện.", ["Ban Xây dựng Đảng"]),
     ("Sở Tư pháp, Sở Nội vụ chủ trì, phối hợp với các đơn vị.", ["Sở Tư pháp", "Sở Nội vụ"]),
+    # Names the alias table knows as one body stay one, "và" and commas inside them.
+    (
+        "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh, Sở Tư pháp tăng cường kiểm tra.",
+        ["Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh", "Sở Tư pháp"],
+    ),
+    (
+        "Văn phòng Đoàn ĐBQH, HĐND và UBND huyện chủ trì.",
+        ["Văn phòng Đoàn Đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân huyện"],
+    ),
+    ("Sở Tư pháp, Sở Nội vụ và Công an tỉnh chủ trì.", ["Sở Tư pháp", "Sở Nội vụ", "Công an tỉnh"]),
     # No head word: nobody named.
     ("tăng cường công tác tuyên truyền.", []),
 ]
