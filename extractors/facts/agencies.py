@@ -658,12 +658,18 @@ def iter_agencies(text: str, start: int = 0, end: int | None = None) -> Iterator
     pos = start
     for m in v.starts_cased.finditer(text, start, end):
         p = m.start()
-        if p < pos or (p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_")):
+        if p < pos or (p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_")) or _in_code(text, p):
             continue
         found = _at(text, p, end, v, m.group().lower())
         if found:
             yield from found
             pos = found[-1].end
+
+
+def _in_code(text: str, p: int) -> bool:
+    """Whether ``p`` is inside a document number's code ("60/KH-UBND", "123/UBND-KGVX"): the
+    issuer's abbreviation there names no agency of the text."""
+    return p >= 2 and text[p - 1] in "/-" and text[p - 2].isalnum()
 
 
 @lru_cache(maxsize=4096)

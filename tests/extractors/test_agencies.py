@@ -274,6 +274,9 @@ CANONICAL_ROWS = [
 # Phrases that name no agency: a sector, a verb, a law, a person's rank, participants.
 NONE_ROWS = [
     "Thuế thu nhập cá nhân",
+    # The issuer's code inside a document number names no agency of the text.
+    "Kế hoạch số 60/KH-UBND",
+    "Công văn số 123/UBND-KGVX",
     "phòng, chống bạo lực, xâm hại trẻ em",
     "Phòng ngừa, trợ giúp trẻ em",
     "cán bộ Tư pháp xã",
