@@ -1,6 +1,6 @@
-"""The vendored yardstick (tests/eval/score.py, a verbatim copy of shared/eval/score.py) as a module.
+"""The vendored yardsticks (tests/eval/, verbatim copies of ../shared/eval) as modules.
 
-It is a script, not a package module, so tests load it from its path through this one place.
+They are scripts, not package modules, so tests load them from their paths through this one place.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ EVAL = Path(__file__).resolve().parent / "eval"
 GOLD = EVAL / "gold"
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kehoach_vendored_score", EVAL / "score.py")
+def load_script(path: Path, name: str) -> ModuleType:
+    """The script at ``path`` loaded as the module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-SCORE = _load()
+SCORE = load_script(EVAL / "score.py", "kehoach_vendored_score")

@@ -11,13 +11,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from scorer import EVAL, SCORE
+from scorer import EVAL, SCORE, load_script
 
 from flows.extract import Extracted, Failure, default_workers, extract_many_json, find_documents
 
@@ -25,14 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 ANNOTATED_GOLD = Path(__file__).resolve().parent / "data" / "annotated_gold"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
-
-
-def _score_header() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kehoach_vendored_score_header", EVAL / "silver" / "score_header.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _records(folder: Path) -> list[dict]:
@@ -72,7 +62,7 @@ def test_annotated_real_pages_meet_the_bar(annotated_records: list[dict]) -> Non
 
 
 def test_silver_header_fields_meet_the_bar(silver_records: list[dict]) -> None:
-    header = _score_header()
+    header = load_script(EVAL / "silver" / "score_header.py", "kehoach_vendored_score_header")
     meta = json.loads((EVAL / "silver" / "answers.json").read_text(encoding="utf-8"))
     by_name = {Path(r["source"]["uri"]).name: r for r in silver_records}
     ok = dict.fromkeys(("number", "type", "issued_date", "signer", "issuer"), 0)

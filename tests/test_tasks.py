@@ -11,13 +11,11 @@ Both must score 0.85 or better; the functions that read a block's fields are che
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from scorer import EVAL
+from scorer import EVAL, load_script
 
 from extractors.facts.tasks import assignment, due_of
 from flows.extract import Extracted, Failure, default_workers, extract_many_json
@@ -35,15 +33,7 @@ ANNOTATED = [
 BAR = 0.85
 
 
-def _score_tasks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kehoach_score_tasks", EVAL / "score_tasks.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORE_TASKS = _score_tasks()
+SCORE_TASKS = load_script(EVAL / "score_tasks.py", "kehoach_score_tasks")
 
 
 def _records(paths: list[Path]) -> list[dict]:

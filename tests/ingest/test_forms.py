@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 from conftest import FORMS, SEEDS
+from scorer import SCORE
 
 from extractors.text.normalize import normalize_chars, normalize_text
 from flows.extract import extract_file
@@ -79,11 +79,8 @@ def test_form_text_matches_the_clean_text(form: str, form_files: dict[str, list[
 
 @pytest.mark.parametrize("form", ["pdf", "docx", "html"])
 def test_form_scores_on_the_gold_answers(form: str, form_files: dict[str, list[Path]]) -> None:
-    spec = importlib.util.spec_from_file_location("kehoach_score", EVAL / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
     records = [json.loads(extract_file(path).model_dump_json()) for path in form_files[form]]
-    _, mean, missing = scorer.score(EVAL / "gold", records)
+    _, mean, missing = SCORE.score(EVAL / "gold", records)
     assert missing == []
     assert mean >= 0.90, f"{form}: mean score {mean:.3f}"
 

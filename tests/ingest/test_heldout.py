@@ -10,7 +10,6 @@ lines with first-line indents; a three-column header table, heading styles, Word
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 from conftest import SEEDS
 from heldout_forms import build_docx_heldout, build_pdf_heldout, running_header
 from ingest_forms import Parts, is_title, split_document
+from scorer import SCORE
 
 from flows.extract import extract_file
 from flows.ingest import load
@@ -62,9 +62,6 @@ def legal_database_page(parts: Parts) -> bytes:
 
 
 def test_a_legal_database_page_scores_on_the_gold_answers(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("kehoach_score", EVAL / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
     records = []
     for seed in SEEDS:
         path = tmp_path / f"{seed.stem}.html"
@@ -74,7 +71,7 @@ def test_a_legal_database_page_scores_on_the_gold_answers(tmp_path: Path) -> Non
         for chrome in ("Xin chào", "Đánh giá văn bản", "777/QĐ-UBND", "Hotline"):
             assert chrome not in (record.model_dump_json()), f"{path.name}: {chrome!r} left in"
         records.append(json.loads(record.model_dump_json()))
-    _, mean, missing = scorer.score(EVAL / "gold", records)
+    _, mean, missing = SCORE.score(EVAL / "gold", records)
     assert missing == []
     assert mean >= 0.90, f"held-out legal-database pages: mean score {mean:.3f}"
 
@@ -104,9 +101,6 @@ def test_a_heldout_layout_scores_on_the_gold_answers(form: str, heldout_files: d
             assert running not in text, f"{path.name}: running header left in"
             assert not re.search(r"(?m)^Trang \d+/\s*\d+$", text), f"{path.name}: page footer left in"
         records.append(json.loads(record.model_dump_json()))
-    spec = importlib.util.spec_from_file_location("kehoach_score", EVAL / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    _, mean, missing = scorer.score(EVAL / "gold", records)
+    _, mean, missing = SCORE.score(EVAL / "gold", records)
     assert missing == []
     assert mean >= 0.90, f"held-out {form} layout: mean score {mean:.3f}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -163,19 +164,24 @@ def test_batch_goes_on_past_every_bad_file(tmp_path: Path, form_files) -> None:
     assert [r.source.format for r in results if not isinstance(r, Failure)] == ["pdf"]
 
 
+def _sabotage(monkeypatch: pytest.MonkeyPatch, name: str, act: Callable[[], object]) -> None:
+    """The reader does ``act`` (hang, die) before it reads the file called ``name``."""
+    real_load = load
+
+    def sabotaged(path, limits=None):
+        if path.name == name:
+            act()
+        return real_load(path, limits)
+
+    monkeypatch.setattr("flows.extract.load", sabotaged)
+
+
 def test_time_limit_per_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
     (tmp_path / "slow.txt").write_text("Kế hoạch\n", encoding="utf-8")
     (tmp_path / "fast.txt").write_text("Kế hoạch số 5/KH-UBND\n", encoding="utf-8")
-    real_load = load
-
-    def slow_load(path, limits=None):
-        if path.name == "slow.txt":
-            time.sleep(30)
-        return real_load(path, limits)
-
-    monkeypatch.setattr("flows.extract.load", slow_load)
+    _sabotage(monkeypatch, "slow.txt", lambda: time.sleep(30))
     results = list(extract_many([tmp_path / "slow.txt", tmp_path / "fast.txt"], limits=Limits(seconds_per_document=2)))
     assert isinstance(results[0], Failure) and "time limit" in results[0].reason
     assert not isinstance(results[1], Failure)
@@ -189,14 +195,7 @@ def test_a_crash_costs_only_its_own_document(tmp_path: Path, monkeypatch: pytest
     names = ["a.txt", "crash.txt", "b.txt", "c.txt"]
     for name in names:
         (tmp_path / name).write_text("Kế hoạch số 5/KH-UBND\n", encoding="utf-8")
-    real_load = load
-
-    def crashing_load(path, limits=None):
-        if path.name == "crash.txt":
-            os._exit(3)
-        return real_load(path, limits)
-
-    monkeypatch.setattr("flows.extract.load", crashing_load)
+    _sabotage(monkeypatch, "crash.txt", lambda: os._exit(3))
     results = list(extract_many([tmp_path / name for name in names]))
     assert [r.path.name if isinstance(r, Failure) else r.source.uri.rsplit("/", 1)[-1] for r in results] == names
     assert [isinstance(r, Failure) for r in results] == [False, True, False, False]

@@ -20,14 +20,13 @@ the scan and the .doc fail here and say why, they are never skipped.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pypdfium2 as pdfium
 import pytest
+from scorer import load_script
 
 from flows.extract import extract_file
 from flows.ingest import load
@@ -39,15 +38,7 @@ SHARED = ROOT.parent / "shared" / "eval" / "published"
 FIELDS = ("number", "type", "issuer", "issued_date", "signer", "plan")
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kehoach_score_published", EVAL / "score_published.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORER = _scorer()
+SCORER = load_script(EVAL / "score_published.py", "kehoach_score_published")
 ANSWERS = json.loads((EVAL / "answers.json").read_text(encoding="utf-8"))
 
 
